@@ -1,0 +1,1 @@
+"""cmplanner: social media strategy planner and goal tracker."""

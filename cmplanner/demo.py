@@ -1,0 +1,127 @@
+"""A sample workspace: a Dutch bakery (B2C) and a B2B consultancy, with goals for the current quarter and weeks of
+metrics that put the goals in different states, so a first run has something to look at."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+
+from cmplanner import periods
+from cmplanner.models import (
+    AgeBand,
+    BusinessProfile,
+    ContentFormat,
+    Goal,
+    Market,
+    Persona,
+    Platform,
+    PlatformPlan,
+    Role,
+    Strategy,
+    WeekMetrics,
+)
+from cmplanner.store import Store
+
+
+def bakery(quarter: str) -> Strategy:
+    return Strategy(
+        name="Bakkerij De Korenschoof",
+        status="ready",
+        step=4,
+        profile=BusinessProfile(name="Bakkerij De Korenschoof", sector="Bakkerij", market=Market.B2C, country="NL",
+                                language="nl", hours_per_week=4),
+        personas=[
+            Persona(name="Buurtbewoner Marieke", age_bands=[AgeBand.A30_49, AgeBand.A50_64], locations=["Utrecht"],
+                    interests=["vers brood", "lokaal", "koken"], pains="Weinig tijd op zaterdagochtend",
+                    goals="Vers brood zonder rij", online=[Platform.FACEBOOK, Platform.INSTAGRAM],
+                    formats=[ContentFormat.PHOTO, ContentFormat.STORIES]),
+            Persona(name="Student Daan", age_bands=[AgeBand.A18_29], locations=["Utrecht"],
+                    interests=["koffie", "lunch"], pains="Krap budget", goals="Goedkope, goede lunch",
+                    online=[Platform.INSTAGRAM, Platform.TIKTOK], formats=[ContentFormat.SHORT_VIDEO]),
+        ],
+        platforms=[
+            PlatformPlan(platform=Platform.FACEBOOK, role=Role.COMMUNITY, posts_per_week=2),
+            PlatformPlan(platform=Platform.INSTAGRAM, role=Role.INSPIRATION, posts_per_week=3),
+        ],
+        goals=[
+            Goal(platform=Platform.INSTAGRAM, kpi="followers", quarter=quarter, baseline=1200, target=1500,
+                 note="Meer buurtbewoners bereiken"),
+            Goal(platform=Platform.FACEBOOK, kpi="followers", quarter=quarter, baseline=800, target=840),
+            Goal(platform=Platform.FACEBOOK, kpi="posts", quarter=quarter, baseline=0, target=26,
+                 note="Minstens 2 posts per week (seed 004)"),
+            Goal(platform=Platform.INSTAGRAM, kpi="engagement_rate_followers", quarter=quarter, baseline=0.8, target=1.0),
+        ],
+    )
+
+
+def consultancy(quarter: str) -> Strategy:
+    return Strategy(
+        name="Van Dijk Advies",
+        status="ready",
+        step=4,
+        profile=BusinessProfile(name="Van Dijk Advies", sector="HR consultancy", market=Market.B2B, country="NL",
+                                language="en", hours_per_week=6),
+        personas=[
+            Persona(name="HR director Sandra", age_bands=[AgeBand.A30_49, AgeBand.A50_64], locations=["Randstad"],
+                    interests=["leadership", "hybrid work"], pains="Hard to hire and keep staff",
+                    goals="A team that stays", online=[Platform.LINKEDIN],
+                    formats=[ContentFormat.ARTICLE, ContentFormat.TEXT]),
+        ],
+        platforms=[
+            PlatformPlan(platform=Platform.LINKEDIN, role=Role.LEADS, posts_per_week=2),
+            PlatformPlan(platform=Platform.YOUTUBE, role=Role.AWARENESS, posts_per_week=1),
+        ],
+        goals=[
+            Goal(platform=Platform.LINKEDIN, kpi="followers", quarter=quarter, baseline=400, target=600),
+            Goal(platform=Platform.LINKEDIN, kpi="impressions", quarter=quarter, baseline=0, target=20000),
+            Goal(platform=Platform.YOUTUBE, kpi="followers", quarter=quarter, baseline=150, target=200),
+        ],
+    )
+
+
+# Weekly behaviour per (strategy, platform): followers gained, posts, impressions, engagement per post.
+PROFILES: dict[tuple[str, Platform], dict[str, float]] = {
+    ("bakery", Platform.INSTAGRAM): {"start": 1200, "gain": 26, "posts": 3, "impressions": 2600, "engagement": 14},
+    ("bakery", Platform.FACEBOOK): {"start": 800, "gain": 8, "posts": 1, "impressions": 900, "engagement": 2},
+    ("consultancy", Platform.LINKEDIN): {"start": 400, "gain": 12, "posts": 2, "impressions": 1000, "engagement": 9},
+    ("consultancy", Platform.YOUTUBE): {"start": 150, "gain": 1, "posts": 1, "impressions": 300, "engagement": 3},
+}
+
+
+def weeks_for(kind: str, strategy: Strategy, today: date, history: int = 13) -> list[WeekMetrics]:
+    """The current quarter's complete weeks plus ``history`` weeks before it, with a gentle wobble."""
+    quarter = periods.current_quarter(today)
+    first = periods.quarter_weeks(quarter)[0]
+    last = periods.last_complete_week(today)
+    rows: list[WeekMetrics] = []
+    for plan in strategy.platforms:
+        shape = PROFILES[(kind, plan.platform)]
+        week, n = periods.shift_week(first, -history), -history
+        while periods.week_monday(week) <= periods.week_monday(last):
+            wobble = 1 + 0.15 * math.sin(n * 1.7)
+            followers = int(shape["start"] + shape["gain"] * (n + 1))
+            posts = max(0, round(shape["posts"] * (wobble if n % 3 else 1)))
+            engagement = shape["engagement"] * posts * wobble
+            rows.append(WeekMetrics(
+                platform=plan.platform, week=week, followers=max(0, followers), posts=posts,
+                impressions=int(shape["impressions"] * wobble), reach=int(shape["impressions"] * 0.7 * wobble),
+                reactions=int(engagement * 0.8), comments=int(engagement * 0.15), shares=int(engagement * 0.05),
+                saves=int(engagement * 0.1) if plan.platform == Platform.INSTAGRAM else None,
+                clicks=int(shape["impressions"] * 0.01 * wobble), messages_received=3 + n % 3,
+                messages_answered=3 + n % 3 - (1 if n % 4 == 0 else 0), response_time_hours=round(2 + wobble, 1),
+                source="demo",
+            ))
+            week, n = periods.shift_week(week, 1), n + 1
+    return rows
+
+
+def write_demo(store: Store, today: date | None = None) -> list[Strategy]:
+    """Add the two sample strategies (with metrics) to the workspace and return them."""
+    today = today or date.today()
+    quarter = periods.current_quarter(today)
+    written = []
+    for kind, strategy in (("bakery", bakery(quarter)), ("consultancy", consultancy(quarter))):
+        store.save(strategy)
+        store.upsert_weeks(strategy.id, weeks_for(kind, strategy, today))
+        written.append(strategy)
+    return written

@@ -1,0 +1,5 @@
+"""The Streamlit layer: the only package (with app.py and pages/) that imports streamlit."""
+
+from cmplanner.ui.shell import Ctx, escape, go, page, set_active, store
+
+__all__ = ["Ctx", "escape", "go", "page", "set_active", "store"]

@@ -1,0 +1,172 @@
+"""The frame every page shares: page config, language, workspace store, active strategy, sidebar navigation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from cmplanner import i18n
+from cmplanner.models import Strategy
+from cmplanner.store import DamagedFile, Store, StoreError, default_root
+
+# (name, script, icon): the sidebar menu, grouped into sections. Script names are URLs: keep them stable.
+NAVIGATION: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
+    (
+        "plan",
+        (
+            ("home", "app.py", ":material/home:"),
+            ("audience", "pages/1_audience.py", ":material/groups:"),
+            ("platforms", "pages/2_platforms.py", ":material/apps:"),
+            ("goals", "pages/3_goals.py", ":material/flag:"),
+            ("review", "pages/4_review.py", ":material/fact_check:"),
+            ("strategy", "pages/5_strategy.py", ":material/description:"),
+        ),
+    ),
+    ("do", (("checklists", "pages/6_checklists.py", ":material/checklist:"),)),
+    (
+        "track",
+        (
+            ("log", "pages/7_log.py", ":material/edit_calendar:"),
+            ("import", "pages/8_import.py", ":material/upload_file:"),
+            ("tracker", "pages/9_tracker.py", ":material/monitoring:"),
+        ),
+    ),
+    ("share", (("reports", "pages/10_reports.py", ":material/picture_as_pdf:"),)),
+)
+"""The sidebar menu; a page is listed once its script exists."""
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+
+@dataclass
+class Ctx:
+    """What a page gets from ``page()``."""
+
+    name: str
+    lang: str
+    store: Store
+    strategy: Strategy | None
+
+    def t(self, key: str, /, **kwargs: Any) -> str:
+        return i18n.t(key, self.lang, **kwargs)
+
+
+@st.cache_resource(show_spinner=False)
+def _store(root: str) -> Store:
+    store = Store(root)
+    store.check()
+    return store
+
+
+def store() -> Store:
+    """The one store of this process for the configured data folder."""
+    return _store(str(default_root()))
+
+
+def language() -> str:
+    """The UI language: the sidebar choice, else the browser's locale."""
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = i18n.pick_language(st.context.locale)
+    lang: str = st.session_state["lang"]
+    return lang
+
+
+def active_strategy_id() -> str | None:
+    """The strategy being worked on: kept in the URL (``?s=<id>``) so reloads and bookmarks keep it."""
+    sid = st.query_params.get("s") or st.session_state.get("strategy_id")
+    if sid:
+        st.session_state["strategy_id"] = sid
+        if st.query_params.get("s") != sid:
+            st.query_params["s"] = sid
+    return sid
+
+
+def set_active(strategy_id: str | None) -> None:
+    st.session_state["strategy_id"] = strategy_id
+    if strategy_id:
+        st.query_params["s"] = strategy_id
+    else:
+        st.query_params.pop("s", None)
+
+
+def go(script: str, strategy_id: str | None = None) -> None:
+    """Switch page, keeping the active strategy in the URL."""
+    sid = strategy_id or st.session_state.get("strategy_id")
+    st.switch_page(script, query_params={"s": sid} if sid else None)
+
+
+def page(name: str, *, needs_strategy: bool = False, layout: str = "centered") -> Ctx:
+    """Start a page: config, sidebar, and the context it needs. Stops the page when a strategy is needed but none is open."""
+    lang = language()
+    st.set_page_config(
+        page_title=f"{i18n.t('page.' + name, lang)} · cmplanner", page_icon=":material/insights:", layout=layout  # type: ignore[arg-type]
+    )
+    ws = store()
+    strategy = None
+    sid = active_strategy_id()
+    error: StoreError | None = None
+    if sid:
+        try:
+            strategy = ws.get(sid)
+        except StoreError as exc:
+            error = exc
+            set_active(None)
+    ctx = Ctx(name=name, lang=lang, store=ws, strategy=strategy)
+    _sidebar(ctx)
+    if error is not None:
+        st.error(store_error_text(error, lang), icon=":material/error:")
+    if needs_strategy and ctx.strategy is None:
+        st.info(ctx.t("shell.no_strategy"), icon=":material/info:")
+        st.page_link("app.py", label=ctx.t("shell.to_home"), icon=":material/home:")
+        st.stop()
+    return ctx
+
+
+def store_error_text(error: StoreError, lang: str) -> str:
+    return i18n.t(error.key, lang, **{k: str(v) for k, v in error.params.items()})
+
+
+def damaged_text(damaged: DamagedFile, lang: str) -> str:
+    backup = str(damaged.backup) if damaged.backup else i18n.t("shell.no_backup", lang)
+    return i18n.t("shell.damaged", lang, path=str(damaged.path), backup=backup, error=damaged.error)
+
+
+def _sidebar(ctx: Ctx) -> None:
+    with st.sidebar:
+        st.markdown(f"### :material/insights: cmplanner\n{ctx.t('app.tagline')}")
+        if ctx.strategy is not None:
+            with st.container(border=True):
+                st.caption(ctx.t("shell.active"))
+                st.markdown(f"**{escape(ctx.strategy.name)}**")
+        for section, items in NAVIGATION:
+            present = [item for item in items if (ROOT / item[1]).exists()]
+            if present:
+                st.caption(ctx.t(f"nav.{section}").upper())
+            for name, script, icon in present:
+                params = {"s": ctx.strategy.id} if ctx.strategy else None
+                st.page_link(script, label=ctx.t(f"page.{name}"), icon=icon, query_params=params)
+        st.divider()
+        choices = list(i18n.LANGUAGES)
+        st.selectbox(
+            ctx.t("shell.language"),
+            choices,
+            index=choices.index(ctx.lang),
+            format_func=i18n.LANGUAGES.__getitem__,
+            key="lang_select",
+            on_change=_set_language,
+        )
+        st.caption(ctx.t("shell.data_folder", path=str(ctx.store.root)))
+
+
+def _set_language() -> None:
+    st.session_state["lang"] = st.session_state["lang_select"]
+
+
+def escape(text: str) -> str:
+    """User text shown through st.markdown: no markdown or HTML effects."""
+    for char in "\\`*_{}[]()#+-.!|<>~$":
+        text = text.replace(char, "\\" + char)
+    return text

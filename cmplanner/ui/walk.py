@@ -1,0 +1,139 @@
+"""The strategy walk: step indicator, autosaved draft, inline validation, Back/Next.
+
+Every walk widget has a key ``w.<field>``; its value is written to the strategy's draft on every rerun in which
+it changed, so closing the browser mid-walk loses nothing. Validation runs live once the user pressed Next.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from cmplanner import wizard
+from cmplanner.ui.shell import Ctx, go
+
+STEPS: tuple[tuple[str, str], ...] = (
+    ("audience", "pages/1_audience.py"),
+    ("platforms", "pages/2_platforms.py"),
+    ("goals", "pages/3_goals.py"),
+    ("review", "pages/4_review.py"),
+)
+
+
+def steps(ctx: Ctx, current: str) -> None:
+    """The step indicator: done steps ticked, the current one bold."""
+    assert ctx.strategy is not None
+    index = [name for name, _ in STEPS].index(current)
+    parts = []
+    for i, (name, _) in enumerate(STEPS):
+        label = f"{i + 1}. {ctx.t('page.' + name)}"
+        if i == index:
+            parts.append(f":primary-background[**{label}**]")
+        elif i < ctx.strategy.step or i < index:
+            parts.append(f":green[:material/check_circle: {label}]")
+        else:
+            parts.append(f":gray[{label}]")
+    st.markdown(" &nbsp;›&nbsp; ".join(parts))
+    st.caption(ctx.t("walk.step_of", n=index + 1, total=len(STEPS)))
+
+
+class Draft:
+    """Widget values of the walk, restored from and autosaved to the strategy's draft."""
+
+    def __init__(self, ctx: Ctx) -> None:
+        assert ctx.strategy is not None
+        self.ctx = ctx
+        self.sid = ctx.strategy.id
+        cache_key = f"draft.{self.sid}"
+        if cache_key not in st.session_state:
+            st.session_state[cache_key] = ctx.store.load_draft(self.sid) or wizard.from_strategy(ctx.strategy)
+        self.saved: dict[str, Any] = st.session_state[cache_key]
+        self.keys: list[str] = []
+
+    def key(self, name: str, default: Any) -> str:
+        """The widget key for ``name``, its value restored from the draft (else ``default``)."""
+        key = f"w.{name}"
+        if key not in st.session_state:
+            st.session_state[key] = self.saved.get(key, default)
+        self.keys.append(key)
+        return key
+
+    def value(self, name: str, default: Any = None) -> Any:
+        key = f"w.{name}"
+        return st.session_state.get(key, self.saved.get(key, default))
+
+    def current(self) -> dict[str, Any]:
+        """The draft as the widgets hold it right now (before this rerun's save)."""
+        merged = dict(self.saved)
+        for key, value in st.session_state.items():
+            if isinstance(key, str) and key.startswith("w."):
+                merged[key] = _plain(value)
+        return merged
+
+    def set(self, name: str, value: Any) -> None:
+        """Set a value that has no widget (e.g. the list of persona ids)."""
+        st.session_state[f"w.{name}"] = value
+        self.keys.append(f"w.{name}")
+
+    def forget(self, prefix: str) -> None:
+        """Drop values whose name starts with ``prefix`` (a removed persona or goal)."""
+        for key in [k for k in (*self.saved, *st.session_state) if str(k).startswith(f"w.{prefix}")]:
+            self.saved.pop(key, None)
+            st.session_state.pop(key, None)
+        self.ctx.store.save_draft(self.sid, self.saved)
+
+    def save(self) -> None:
+        """Write the draft when anything changed since it was last saved."""
+        current = dict(self.saved)
+        for key in self.keys:
+            current[key] = _plain(st.session_state.get(key))
+        if current != self.saved:
+            self.ctx.store.save_draft(self.sid, current)
+            self.saved.clear()
+            self.saved.update(current)
+
+
+def _plain(value: Any) -> Any:
+    """A JSON-able copy of a widget value."""
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return value
+
+
+def touched(step: str) -> bool:
+    """Has the user tried to leave this step with Next (so errors are shown)?"""
+    return bool(st.session_state.get(f"touched.{step}"))
+
+
+def error(errors: dict[str, str], field: str) -> None:
+    """The inline message under a field, if it has one."""
+    message = errors.get(field)
+    if message:
+        st.markdown(f":red[:material/error: {message}]")
+
+
+def nav(ctx: Ctx, step: str, errors: dict[str, str], on_next: Any) -> None:
+    """Back / Next. Next marks the step touched; with no errors it calls ``on_next()`` and moves on."""
+    names = [name for name, _ in STEPS]
+    index = names.index(step)
+    if errors and touched(step):
+        st.error(ctx.t("walk.fix_errors", n=len(errors)), icon=":material/error:")
+    back, _, forward = st.columns([1, 2, 1])
+    with back:
+        target = STEPS[index - 1][1] if index else "app.py"
+        if st.button(ctx.t("walk.back"), icon=":material/arrow_back:", key=f"back.{step}", width="stretch"):
+            go(target)
+    with forward:
+        last = index == len(STEPS) - 1
+        label = ctx.t("walk.finish") if last else ctx.t("walk.next")
+        if st.button(label, type="primary", icon=":material/arrow_forward:", icon_position="right",
+                     key=f"next.{step}", width="stretch"):
+            st.session_state[f"touched.{step}"] = True
+            if errors:
+                st.rerun()
+            on_next()
+            st.session_state.pop(f"touched.{step}", None)
+            go("pages/5_strategy.py" if last else STEPS[index + 1][1])

@@ -1,0 +1,151 @@
+"""The strategy walk's data: raw draft values (widget key → value) to validated models, with messages per widget.
+
+Draft keys: ``w.profile.<field>``; ``w.personas`` (list of ids) and ``w.persona.<id>.<field>``;
+``w.platforms.<platform>.<field>``; ``w.goals`` (list of ids) and ``w.goal.<id>.<field>``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from cmplanner import i18n, periods, platforms
+from cmplanner.models import BusinessProfile, Goal, Persona, Platform, PlatformPlan, Strategy, new_id
+
+Draft = Mapping[str, Any]
+Errors = dict[str, str]
+
+PROFILE_FIELDS = ("name", "sector", "market", "country", "language", "hours_per_week")
+PERSONA_FIELDS = ("name", "age_bands", "locations", "interests", "pains", "goals", "online", "formats")
+LIST_TEXT_FIELDS = ("locations", "interests")  # typed as comma-separated text
+GOAL_FIELDS = ("platform", "kpi", "quarter", "baseline", "target", "note")
+
+
+def split_list(text: Any) -> list[str]:
+    """``"Utrecht, Amersfoort"`` → ``["Utrecht", "Amersfoort"]``."""
+    if isinstance(text, list):
+        return [str(v).strip() for v in text if str(v).strip()]
+    return [part.strip() for part in str(text or "").split(",") if part.strip()]
+
+
+def _build(
+    model: type[BaseModel], data: dict[str, Any], prefix: str, lang: str, errors: Errors, whole: str = "name"
+) -> Any:
+    """Validate ``data``; messages go to ``errors`` under the widget keys (model-level ones under ``whole``)."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        for field, message in i18n.explain(exc, lang).items():
+            name = field.split(".")[0] or whole
+            errors.setdefault(f"{prefix}{name}", message)
+        return None
+
+
+def audience(draft: Draft, lang: str) -> tuple[BusinessProfile | None, list[Persona], Errors]:
+    """Business profile and personas from the draft, with messages per widget key."""
+    errors: Errors = {}
+    raw = {f: draft.get(f"w.profile.{f}") for f in PROFILE_FIELDS}
+    profile = _build(BusinessProfile, {k: v for k, v in raw.items() if v is not None}, "w.profile.", lang, errors)
+    personas: list[Persona] = []
+    ids = list(draft.get("w.personas") or [])
+    if not ids:
+        errors["w.personas"] = i18n.t("error.no_personas", lang)
+    for pid in ids:
+        data = {f: draft.get(f"w.persona.{pid}.{f}") for f in PERSONA_FIELDS}
+        for field in LIST_TEXT_FIELDS:
+            data[field] = split_list(data[field])
+        data = {k: v for k, v in data.items() if v is not None}
+        persona = _build(Persona, data, f"w.persona.{pid}.", lang, errors)
+        if persona is not None:
+            personas.append(persona)
+    return profile, personas, errors
+
+
+def chosen_platforms(draft: Draft, lang: str) -> tuple[list[PlatformPlan], Errors]:
+    """The platforms ticked in the draft, in seed order, with their role and cadence."""
+    errors: Errors = {}
+    plans: list[PlatformPlan] = []
+    for platform in Platform:
+        prefix = f"w.platforms.{platform.value}."
+        if not draft.get(prefix + "use"):
+            continue
+        data = {"platform": platform.value}
+        for field in ("role", "posts_per_week", "note"):
+            if draft.get(prefix + field) is not None:
+                data[field] = draft[prefix + field]
+        plan = _build(PlatformPlan, data, prefix, lang, errors)
+        if plan is not None:
+            plans.append(plan)
+    if not plans and not errors:
+        errors["w.platforms"] = i18n.t("error.no_platforms", lang)
+    return plans, errors
+
+
+def goals(draft: Draft, lang: str, chosen: list[Platform]) -> tuple[list[Goal], Errors]:
+    """The goals of the draft; a goal on a platform that is no longer chosen is reported, not dropped silently."""
+    errors: Errors = {}
+    result: list[Goal] = []
+    ids = list(draft.get("w.goals") or [])
+    if not ids:
+        errors["w.goals"] = i18n.t("error.no_goals", lang)
+    for gid in ids:
+        prefix = f"w.goal.{gid}."
+        data = {f: draft.get(prefix + f) for f in GOAL_FIELDS}
+        data = {k: v for k, v in data.items() if v is not None and v != ""}
+        data["id"] = gid
+        goal = _build(Goal, data, prefix, lang, errors, whole="target")
+        if goal is not None and goal.platform not in chosen:
+            errors[prefix + "platform"] = i18n.t("error.platform_not_chosen", lang)
+        elif goal is not None:
+            result.append(goal)
+    return result, errors
+
+
+def from_strategy(strategy: Strategy) -> dict[str, Any]:
+    """A draft holding what the strategy already says (to edit a strategy whose draft is empty)."""
+    draft: dict[str, Any] = {}
+    if strategy.profile:
+        for field in PROFILE_FIELDS:
+            draft[f"w.profile.{field}"] = strategy.profile.model_dump(mode="json")[field]
+    pids = []
+    for persona in strategy.personas:
+        pid = new_id()[:8]
+        pids.append(pid)
+        for field, value in persona.model_dump(mode="json").items():
+            draft[f"w.persona.{pid}.{field}"] = ", ".join(value) if field in LIST_TEXT_FIELDS else value
+    draft["w.personas"] = pids
+    for plan in strategy.platforms:
+        prefix = f"w.platforms.{plan.platform.value}."
+        draft[prefix + "use"] = True
+        for field, value in plan.model_dump(mode="json").items():
+            if field != "platform":
+                draft[prefix + field] = value
+    for platform in Platform:
+        draft.setdefault(f"w.platforms.{platform.value}.use", False)
+    draft["w.goals"] = [goal.id for goal in strategy.goals]
+    for goal in strategy.goals:
+        for field, value in goal.model_dump(mode="json").items():
+            if field != "id":
+                draft[f"w.goal.{goal.id}.{field}"] = value
+    return draft
+
+
+def new_persona(draft: dict[str, Any]) -> str:
+    pid = new_id()[:8]
+    draft["w.personas"] = [*(draft.get("w.personas") or []), pid]
+    return pid
+
+
+def platform_defaults(platform: Platform) -> dict[str, Any]:
+    """A platform's role and posting cadence as seed 004 suggests them."""
+    info = platforms.get(platform)
+    return {"role": info.default_role, "posts_per_week": float(info.default_posts_per_week), "note": ""}
+
+
+def goal_quarters(today: date) -> list[str]:
+    """The quarters a goal can be set for: the current one and the next three."""
+    current = periods.current_quarter(today)
+    return [periods.shift_quarter(current, i) for i in range(4)]

@@ -1,0 +1,67 @@
+"""Step 2 of the walk: which platforms to use, and why (recommendations with their reasons and sources)."""
+
+import streamlit as st
+
+from cmplanner import i18n, recommend, wizard
+from cmplanner import platforms as knowledge
+from cmplanner.models import Role
+from cmplanner.ui import page, walk
+from cmplanner.ui.widgets import reasons
+
+ctx = page("platforms", needs_strategy=True)
+assert ctx.strategy is not None
+draft = walk.Draft(ctx)
+st.title(ctx.t("page.platforms"))
+walk.steps(ctx, "platforms")
+
+profile, personas, audience_errors = wizard.audience(draft.current(), ctx.lang)
+if profile is None or not personas:
+    st.warning(ctx.t("platforms.need_audience"), icon=":material/arrow_back:")
+    st.page_link("pages/1_audience.py", label=ctx.t("page.audience"), icon=":material/groups:")
+    st.stop()
+
+st.write(ctx.t("platforms.intro"))
+ranking = recommend.recommend(profile, personas)
+_, errors = wizard.chosen_platforms(draft.current(), ctx.lang)
+shown = errors if walk.touched("platforms") else {}
+walk.error(shown, "w.platforms")
+
+for rec in ranking:
+    p = rec.platform.value
+    defaults = wizard.platform_defaults(rec.platform)
+    with st.container(border=True):
+        head, badge = st.columns([4, 2])
+        use = head.checkbox(f"**{ctx.t('platform.' + p)}**", key=draft.key(f"platforms.{p}.use", rec.recommended))
+        if rec.recommended:
+            badge.badge(ctx.t("platforms.recommended"), icon=":material/thumb_up:", color="green")
+        else:
+            badge.badge(ctx.t("platforms.not_recommended"), icon=":material/remove:", color="gray")
+        reasons(ctx, rec.reasons)
+        st.caption(ctx.t("platforms.effort", hours=i18n.number(rec.hours_per_week, ctx.lang, 1)))
+        if use:
+            left, right = st.columns(2)
+            left.selectbox(ctx.t("field.role"), [r.value for r in Role], key=draft.key(f"platforms.{p}.role", defaults["role"]),
+                           format_func=lambda r: ctx.t(f"role.{r}"))
+            right.number_input(ctx.t("field.posts_per_week"), min_value=0.0, max_value=70.0, step=1.0,
+                               key=draft.key(f"platforms.{p}.posts_per_week", defaults["posts_per_week"]))
+            walk.error(shown, f"w.platforms.{p}.posts_per_week")
+
+draft.save()
+chosen, _ = wizard.chosen_platforms(draft.saved, ctx.lang)
+total = sum(knowledge.hours_per_week(plan.platform, plan.posts_per_week) for plan in chosen)
+budget = profile.hours_per_week
+message = ctx.t("platforms.total", hours=i18n.number(total, ctx.lang, 1), budget=i18n.number(budget, ctx.lang, 1))
+(st.success if total <= budget else st.warning)(message, icon=":material/schedule:")
+st.caption(ctx.t("platforms.total_help"))
+
+
+def save_platforms() -> None:
+    plans, _ = wizard.chosen_platforms(draft.saved, ctx.lang)
+    strategy = ctx.strategy
+    assert strategy is not None
+    strategy.platforms = plans
+    strategy.step = max(strategy.step, 2)
+    ctx.store.save(strategy)
+
+
+walk.nav(ctx, "platforms", errors, save_platforms)

@@ -1,0 +1,85 @@
+"""Step 3 of the walk: quarterly goals and the KPIs that measure them."""
+
+from datetime import date
+
+import streamlit as st
+
+from cmplanner import kpis, wizard
+from cmplanner.ui import page, walk
+from cmplanner.ui.widgets import kpi_help
+
+ctx = page("goals", needs_strategy=True)
+assert ctx.strategy is not None
+draft = walk.Draft(ctx)
+st.title(ctx.t("page.goals"))
+walk.steps(ctx, "goals")
+
+chosen, _ = wizard.chosen_platforms(draft.current(), ctx.lang)
+if not chosen:
+    st.warning(ctx.t("goals.need_platforms"), icon=":material/arrow_back:")
+    st.page_link("pages/2_platforms.py", label=ctx.t("page.platforms"), icon=":material/apps:")
+    st.stop()
+platform_ids = [plan.platform for plan in chosen]
+st.write(ctx.t("goals.intro"))
+
+quarters = wizard.goal_quarters(date.today())
+_, errors = wizard.goals(draft.current(), ctx.lang, platform_ids)
+shown = errors if walk.touched("goals") else {}
+goal_ids = list(draft.value("goals") or [])
+draft.set("goals", goal_ids)
+walk.error(shown, "w.goals")
+if not goal_ids:
+    st.info(ctx.t("goals.empty"), icon=":material/flag:")
+
+
+def unit_label(field: str, kpi_id: str) -> str:
+    unit = kpis.KPIS[kpi_id].unit
+    return ctx.t(f"field.{field}") + ("" if unit == "count" else f" ({ctx.t('kpi.unit.' + unit)})")
+
+
+for number, gid in enumerate(goal_ids, start=1):
+    prefix = f"goal.{gid}."
+    with st.container(border=True):
+        head, remove = st.columns([5, 1])
+        head.markdown(f"**{ctx.t('goals.goal_n', n=number)}**")
+        if remove.button(ctx.t("audience.remove"), key=f"remove.{gid}", icon=":material/delete:", type="tertiary"):
+            draft.set("goals", [g for g in goal_ids if g != gid])
+            draft.save()
+            draft.forget(prefix)
+            st.rerun()
+        left, mid, right = st.columns([2, 3, 2])
+        platform = left.selectbox(ctx.t("field.platform"), [p.value for p in platform_ids],
+                                  key=draft.key(prefix + "platform", platform_ids[0].value),
+                                  format_func=lambda p: ctx.t(f"platform.{p}"))
+        kpi_id = mid.selectbox(ctx.t("field.kpi"), list(kpis.KPIS), key=draft.key(prefix + "kpi", "followers"),
+                               format_func=lambda k: ctx.t(f"kpi.{k}"))
+        right.selectbox(ctx.t("field.quarter"), quarters, key=draft.key(prefix + "quarter", quarters[0]))
+        with left:
+            walk.error(shown, f"w.{prefix}platform")
+        st.caption(kpi_help(ctx, kpi_id, platform))
+        left, mid, right = st.columns([2, 2, 3])
+        left.number_input(unit_label("baseline", kpi_id), min_value=0.0, step=1.0,
+                          key=draft.key(prefix + "baseline", 0.0), help=ctx.t(f"goals.baseline_help.{kpis.KPIS[kpi_id].kind}"))
+        mid.number_input(unit_label("target", kpi_id), min_value=0.0, step=1.0, key=draft.key(prefix + "target", 0.0))
+        right.text_input(ctx.t("field.note"), key=draft.key(prefix + "note", ""))
+        with mid:
+            walk.error(shown, f"w.{prefix}target")
+
+if st.button(ctx.t("goals.add"), icon=":material/add:"):
+    draft.set("goals", [*goal_ids, wizard.new_id()])
+    draft.save()
+    st.rerun()
+
+draft.save()
+
+
+def save_goals() -> None:
+    goals, _ = wizard.goals(draft.saved, ctx.lang, platform_ids)
+    strategy = ctx.strategy
+    assert strategy is not None
+    strategy.goals = goals
+    strategy.step = max(strategy.step, 3)
+    ctx.store.save(strategy)
+
+
+walk.nav(ctx, "goals", errors, save_goals)

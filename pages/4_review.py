@@ -1,0 +1,44 @@
+"""Step 4 of the walk: read the whole plan once more, then save it."""
+
+import streamlit as st
+
+from cmplanner import wizard
+from cmplanner.ui import page, walk
+from cmplanner.ui.document import render
+
+ctx = page("review", needs_strategy=True)
+assert ctx.strategy is not None
+draft = walk.Draft(ctx)
+st.title(ctx.t("page.review"))
+walk.steps(ctx, "review")
+
+current = draft.current()
+_, _, audience_errors = wizard.audience(current, ctx.lang)
+chosen, platform_errors = wizard.chosen_platforms(current, ctx.lang)
+_, goal_errors = wizard.goals(current, ctx.lang, [plan.platform for plan in chosen])
+missing = [
+    (step, script)
+    for step, script, errs in (
+        ("audience", "pages/1_audience.py", audience_errors),
+        ("platforms", "pages/2_platforms.py", platform_errors),
+        ("goals", "pages/3_goals.py", goal_errors),
+    )
+    if errs
+]
+if missing or ctx.strategy.step < 3:
+    st.warning(ctx.t("review.incomplete"), icon=":material/warning:")
+    for step, script in missing:
+        st.page_link(script, label=ctx.t("review.fix", step=ctx.t("page." + step)), icon=":material/edit:")
+else:
+    st.write(ctx.t("review.intro"))
+render(ctx, ctx.strategy)
+
+
+def finish() -> None:
+    strategy = ctx.strategy
+    assert strategy is not None
+    strategy.status, strategy.step = "ready", 4
+    ctx.store.save(strategy)
+
+
+walk.nav(ctx, "review", {"w.review": ctx.t("review.incomplete")} if missing or ctx.strategy.step < 3 else {}, finish)

@@ -1,0 +1,22 @@
+"""The strategy as a readable document."""
+
+import streamlit as st
+
+from cmplanner import i18n
+from cmplanner.ui import go, page
+from cmplanner.ui.document import render
+from cmplanner.ui.walk import STEPS
+
+ctx = page("strategy", needs_strategy=True)
+strategy = ctx.strategy
+assert strategy is not None
+st.title(strategy.name)
+status = ctx.t(f"status.{strategy.status}")
+st.caption(ctx.t("strategy.meta", status=status, updated=i18n.day(strategy.updated_at, ctx.lang)))
+if strategy.status == "draft":
+    st.info(ctx.t("strategy.draft_hint"), icon=":material/edit_note:")
+cols = st.columns(len(STEPS))
+for col, (name, script) in zip(cols, STEPS, strict=True):
+    if col.button(ctx.t(f"page.{name}"), icon=":material/edit:", key=f"edit.{name}", width="stretch"):
+        go(script)
+render(ctx, strategy)

@@ -358,7 +358,7 @@ class Change:
     """For ``lower``: the item as it was before the change."""
 
     def text(self, lang: str) -> str:
-        """``Drop Pinterest: saves 1.1 hours a week`` or ``X (Twitter): Post on X: 10× a week instead of …``."""
+        """``Drop Pinterest: saves 1.1 hours a week``, or a lower cadence with the hours it saves."""
         hours = i18n.number(self.hours_saved, lang, 1)
         if self.kind == "drop_platform":
             return i18n.t(

@@ -29,7 +29,7 @@ def bakery(quarter: str) -> Strategy:
         status="ready",
         step=4,
         profile=BusinessProfile(name="Bakkerij De Korenschoof", sector="Bakkerij", market=Market.B2C, country="NL",
-                                language="nl", hours_per_week=4),
+                                language="nl", hours_per_week=6),
         personas=[
             Persona(name="Buurtbewoner Marieke", age_bands=[AgeBand.A30_49, AgeBand.A50_64], locations=["Utrecht"],
                     interests=["vers brood", "lokaal", "koken"], pains="Weinig tijd op zaterdagochtend",

@@ -184,9 +184,7 @@ def benchmarks_for(platform: str, kpi_id: str) -> list[Benchmark]:
     if method is None:
         return []
     found = [
-        replace(b, kpi=kpi_id)
-        for b in _benchmarks()
-        if b.platform == str(platform) and b.method == method
+        replace(b, kpi=kpi_id) for b in _benchmarks() if b.platform == str(platform) and b.method == method
     ]
     return sorted(found, key=lambda b: b.year, reverse=True)
 

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from pydantic_core import PydanticCustomError
 
 from cmplanner import periods
+from cmplanner.checklists import ChecklistSettings
 
 
 def new_id() -> str:
@@ -165,6 +166,7 @@ class Strategy(Record):
     personas: list[Persona] = []
     platforms: list[PlatformPlan] = []
     goals: list[Goal] = []
+    checklist: ChecklistSettings = Field(default_factory=ChecklistSettings)
     created_at: datetime = Field(default_factory=now)
     updated_at: datetime = Field(default_factory=now)
 

@@ -396,28 +396,22 @@ class Store:
         incoming = {(row.platform.value, row.week): row.model_dump(mode="json") for row in rows}
         result = UpsertResult()
         with self.transaction(strategy_id) as db:
-            table = db.table("metrics")
-            stored = {(doc.get("platform"), doc.get("week")): doc for doc in table.all()}
-            changed: dict[tuple[str, str], dict] = {}
-            new: list[dict] = []
+            # straight on TinyDB's table dict ({"<doc id>": doc}): at 10k rows, building TinyDB Documents and
+            # rebuilding the table once per operation would cost more than reading and writing the file
+            metrics = _data(db).setdefault("metrics", {})
+            index = {(doc.get("platform"), doc.get("week")): doc_id for doc_id, doc in metrics.items()}
+            next_id = max(map(int, metrics), default=0) + 1
             for key, doc in incoming.items():
-                if key not in stored:
-                    new.append(doc)
-                elif stored[key] == doc:
+                doc_id = index.get(key)
+                if doc_id is None:
+                    metrics[str(next_id)] = doc
+                    next_id += 1
+                    result.new += 1
+                elif metrics[doc_id] == doc:
                     result.unchanged += 1
                 else:
-                    changed[key] = doc
-
-            def replace(doc: dict) -> None:
-                fresh = changed[(doc["platform"], doc["week"])]
-                doc.clear()
-                doc.update(fresh)
-
-            if changed:
-                table.update(replace, doc_ids=[stored[key].doc_id for key in changed])
-            if new:
-                table.insert_multiple(new)
-        result.new, result.changed = len(new), len(changed)
+                    metrics[doc_id] = doc
+                    result.changed += 1
         return result
 
     # -- whole workspace -----------------------------------------------------------------------------------

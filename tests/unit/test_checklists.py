@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from icalendar import Calendar
@@ -233,7 +234,7 @@ def test_workload_hours_per_platform_and_period() -> None:
     assert "fits" in w.text("en") and "past" in w.text("nl")
 
 
-@pytest.mark.parametrize("available", [2.0, 4.0, 6.0, 8.0, 11.0])
+@pytest.mark.parametrize("available", [2.0, 4.0, 6.0, 8.0, 9.0])
 def test_suggestions_really_make_it_fit(available: float) -> None:
     items = cl.generate(X_PIN, ChecklistSettings())
     w = cl.workload(items, available)
@@ -285,6 +286,10 @@ def test_outsourced_cost_uses_the_seed_reference() -> None:
 # ------------------------------------------------------------------------------------------------ export
 
 
+def rrule(event: Any) -> str:
+    return str(event["RRULE"].to_ical().decode())
+
+
 def test_ics_has_one_recurring_event_per_enabled_task() -> None:
     settings = ChecklistSettings(
         overrides={"x.repost": TaskOverride(enabled=False)},
@@ -300,13 +305,13 @@ def test_ics_has_one_recurring_event_per_enabled_task() -> None:
     assert len(by_uid) == len(events)
     post = by_uid["s1.x.post@cmplanner"]
     assert str(post["SUMMARY"]) == "X (Twitter): Post on X (3×)"
-    assert post["RRULE"]["FREQ"] == ["DAILY"]
+    assert rrule(post) == "FREQ=DAILY"
     assert post.decoded("DURATION") == timedelta(minutes=30)
     assert "What is the goal of this post?" in str(post["DESCRIPTION"])
     quarter = by_uid["s1.quarter.kpis@cmplanner"]
-    assert quarter["RRULE"]["FREQ"] == ["MONTHLY"] and quarter["RRULE"]["INTERVAL"] == [3]
-    assert by_uid["s1.x.follow@cmplanner"]["RRULE"]["FREQ"] == ["WEEKLY"]
-    assert by_uid["s1.custom.a@cmplanner"]["RRULE"]["FREQ"] == ["MONTHLY"]
+    assert rrule(quarter) == "FREQ=MONTHLY;INTERVAL=3"
+    assert rrule(by_uid["s1.x.follow@cmplanner"]) == "FREQ=WEEKLY"
+    assert rrule(by_uid["s1.custom.a@cmplanner"]) == "FREQ=MONTHLY"
     assert "s1.x.repost@cmplanner" not in by_uid
     # stable: the same plan gives the same UIDs and summaries
     again = Calendar.from_ical(cl.to_ics(items, "en", date(2026, 11, 30), scope="s1")).walk("VEVENT")

@@ -1,0 +1,270 @@
+"""Which platforms to use: rank the seven platforms for a business and its personas, and pick a set that
+fits the hours available ("not every company needs every platform", seed 004).
+
+Every platform gets a score, a weighted sum whose weights live in ``knowledge/recommend.json``::
+
+    score = w.age     × age share        mean Pew share of US adults in the personas' age bands (0–1);
+                                         a band Pew has no figure for uses the share of all adults
+          + w.online  × online share     share of the personas that say they are on the platform (0–1)
+          + w.formats × format share     share of the personas' preferred formats the platform carries (0–1)
+          + w.b2b     × market factor × b2b_fit ÷ 3     market factor 1 for B2B, ½ for both, 0 for B2C
+          − w.b2c_business               for a B2C business on a platform mainly for business contacts
+          − w.effort  × min(1, platform hours ÷ hours available)
+
+A signal the user gave no input for (no persona lists where it is online, no formats) adds nothing.
+Then, best first, a platform is recommended when its score is at least ``recommend_min_share_of_best``
+of the best score and its hours fit in what is left of the week; when none fits, the best one is
+recommended anyway with a reason saying it needs more time. Dutch and Flemish reach figures are shown
+as information only. Every step leaves a ``Reason`` (an i18n key ``recommend.reason.*`` with params and
+a source key); ``render`` turns one into a sentence with numbers formatted for the language.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from cmplanner import i18n, platforms
+from cmplanner.models import BusinessProfile, Market, Persona, Platform
+from cmplanner.platforms import PlatformInfo
+
+KNOWLEDGE = Path(__file__).parent / "knowledge"
+Effect = Literal["plus", "minus", "info"]
+Params = dict[str, str | int | float]
+
+
+@dataclass(frozen=True)
+class Reason:
+    key: str
+    params: Params
+    source: str | None
+    effect: Effect
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    platform: Platform
+    score: float
+    recommended: bool
+    hours_per_week: float
+    reasons: tuple[Reason, ...]
+
+
+@cache
+def config() -> dict[str, Any]:
+    """The weights and thresholds of ``knowledge/recommend.json``."""
+    data: dict[str, Any] = json.loads((KNOWLEDGE / "recommend.json").read_text(encoding="utf-8"))
+    return data
+
+
+def _reason(name: str, effect: Effect, source: str | None = None, **params: str | int | float) -> Reason:
+    return Reason(f"recommend.reason.{name}", params, source, effect)
+
+
+def _pct_effect(pct: float) -> Effect:
+    cfg = config()
+    if pct >= cfg["age_plus_min_pct"]:
+        return "plus"
+    return "minus" if pct < cfg["age_minus_below_pct"] else "info"
+
+
+def _age(info: PlatformInfo, personas: Sequence[Persona]) -> tuple[float, list[Reason]]:
+    """Mean share (0–1) of the personas' age bands, each persona weighing the same."""
+    name = info.name
+    if not personas:
+        pct = info.audience_all
+        return pct / 100, [
+            _reason("age_all", _pct_effect(pct), info.audience_all_source, platform=name, pct=pct)
+        ]
+    reasons: dict[str, Reason] = {}
+    shares: list[float] = []
+    for persona in personas:
+        band_shares = []
+        for band in persona.age_bands:
+            known = info.audience_by_age.get(band.value)
+            pct = info.audience_all if known is None else known
+            effect = _pct_effect(pct)
+            if known is None:
+                key, source = "age_fallback", info.audience_all_source
+            else:
+                key, source = ("age_low" if effect == "minus" else "age_fit"), info.audience_source
+            reason = _reason(key, effect, source, platform=name, pct=pct, band=band.value)
+            reasons.setdefault(band.value, reason)
+            band_shares.append(pct / 100)
+        shares.append(sum(band_shares) / len(band_shares))
+    return sum(shares) / len(shares), list(reasons.values())
+
+
+def _online(info: PlatformInfo, personas: Sequence[Persona]) -> tuple[float, list[Reason]]:
+    listing = [p for p in personas if p.online]
+    if not listing:
+        return 0.0, []
+    count = sum(info.id in p.online for p in listing)
+    if count == 0:
+        return 0.0, [_reason("online_no", "minus", platform=info.name)]
+    return count / len(listing), [
+        _reason("online_yes", "plus", platform=info.name, count=count, total=len(listing))
+    ]
+
+
+def _formats(info: PlatformInfo, personas: Sequence[Persona]) -> tuple[float, list[Reason]]:
+    wanted = {f.value for p in personas for f in p.formats}
+    if not wanted:
+        return 0.0, []
+    matched = len(wanted & set(info.formats))
+    if matched == len(wanted):
+        return 1.0, [_reason("formats_all", "plus", platform=info.name)]
+    if matched == 0:
+        return 0.0, [_reason("formats_none", "minus", platform=info.name)]
+    share = matched / len(wanted)
+    return share, [_reason("formats_some", "info", platform=info.name, matched=matched, total=len(wanted))]
+
+
+def _market(info: PlatformInfo, market: Market) -> tuple[float, list[Reason]]:
+    cfg, weights = config(), config()["weights"]
+    factor = cfg["market_b2b_factor"][market.value]
+    if factor == 0:
+        if info.b2b_fit >= cfg["b2c_business_min_fit"]:
+            return -weights["b2c_business"], [_reason("b2c_business", "minus", platform=info.name)]
+        return 0.0, []
+    points = weights["b2b"] * factor * info.b2b_fit / cfg["b2b_max_fit"]
+    evidence = cfg["b2b_evidence"].get(info.id.value)
+    if evidence:
+        reason = Reason(
+            evidence["key"], {"platform": info.name, **evidence["params"]}, evidence["source"], "plus"
+        )
+    elif info.b2b_fit >= cfg["b2b_plus_min_fit"]:
+        reason = _reason("b2b_fit", "plus", platform=info.name)
+    elif info.b2b_fit <= cfg["b2b_minus_max_fit"]:
+        reason = _reason("b2b_weak", "minus", platform=info.name)
+    else:
+        return points, []
+    return points, [reason]
+
+
+def _local(info: PlatformInfo, country: str) -> list[Reason]:
+    """Information on use in the Netherlands (Newcom) or Flanders (imec Digimeter)."""
+    name = info.name
+    if country == "BE" and info.flanders_monthly_pct is not None:
+        return [
+            _reason("be_monthly", "info", info.flanders_source, platform=name, pct=info.flanders_monthly_pct)
+        ]
+    if country != "NL":
+        return []
+    trend = config()["nl_trend"]
+    extra = trend.get(info.id.value, {})
+    source = trend["source"]
+    if "rank" in extra:
+        return [
+            _reason(
+                "nl_rank_shrinking",
+                "info",
+                source,
+                platform=name,
+                rank=extra["rank"],
+                lost=abs(extra["change_users"]),
+            )
+        ]
+    if info.nl_users_millions is None:
+        return []
+    change = extra.get("change_pct")
+    if change is None:
+        return [_reason("nl_users", "info", source, platform=name, millions=info.nl_users_millions)]
+    key = "nl_users_growing" if change > 0 else "nl_users_shrinking"
+    return [_reason(key, "info", source, platform=name, millions=info.nl_users_millions, pct=abs(change))]
+
+
+def _score(
+    info: PlatformInfo, profile: BusinessProfile, personas: Sequence[Persona]
+) -> tuple[float, list[Reason]]:
+    weights = config()["weights"]
+    hours = platforms.hours_per_week(info.id)
+    age, age_reasons = _age(info, personas)
+    online, online_reasons = _online(info, personas)
+    formats, format_reasons = _formats(info, personas)
+    market, market_reasons = _market(info, profile.market)
+    score = (
+        weights["age"] * age
+        + weights["online"] * online
+        + weights["formats"] * formats
+        + market
+        - weights["effort"] * min(1.0, hours / profile.hours_per_week)
+    )
+    effort = _reason("effort", "info", "assumption", platform=info.name, hours=round(hours, 1))
+    reasons = age_reasons + online_reasons + format_reasons + market_reasons + _local(info, profile.country)
+    return round(score, 3), [*reasons, effort]
+
+
+def recommend(
+    profile: BusinessProfile, personas: Sequence[Persona], top: int | None = None
+) -> list[Recommendation]:
+    """The platforms best first, with the set that fits ``profile.hours_per_week`` marked recommended."""
+    scored = sorted(
+        ((info, *_score(info, profile, personas)) for info in platforms.platforms().values()),
+        key=lambda row: row[1],
+        reverse=True,
+    )
+    available = profile.hours_per_week
+    best = scored[0][1]
+    threshold = best * config()["recommend_min_share_of_best"] if best > 0 else best
+    used = 0.0
+    chosen: set[Platform] = set()
+    decisions: dict[Platform, Reason] = {}
+    for info, score, _ in scored:
+        hours = platforms.hours_per_week(info.id)
+        name, hours_1 = info.name, round(hours, 1)
+        if score < threshold:
+            decisions[info.id] = _reason("skipped_fit", "info", "seed004", platform=name)
+        elif used + hours > available:
+            left = round(available - used, 1)
+            decisions[info.id] = _reason(
+                "skipped_hours",
+                "minus",
+                "seed004",
+                platform=name,
+                hours=hours_1,
+                left=left,
+                available=available,
+            )
+        else:
+            used += hours
+            chosen.add(info.id)
+            decisions[info.id] = _reason("fits", "plus", platform=name, available=available)
+    if not chosen:
+        info = scored[0][0]
+        chosen.add(info.id)
+        decisions[info.id] = _reason(
+            "over_budget",
+            "minus",
+            platform=info.name,
+            hours=round(platforms.hours_per_week(info.id), 1),
+            available=available,
+        )
+    result = [
+        Recommendation(
+            platform=info.id,
+            score=score,
+            recommended=info.id in chosen,
+            hours_per_week=platforms.hours_per_week(info.id),
+            reasons=(*reasons, decisions[info.id]),
+        )
+        for info, score, reasons in scored
+    ]
+    return result[:top] if top is not None else result
+
+
+def render(reason: Reason, lang: str) -> str:
+    """The reason as a sentence in ``lang``, its numbers formatted for the language (``8,2`` in Dutch)."""
+    params: dict[str, str] = {}
+    for name, param in reason.params.items():
+        if isinstance(param, str):
+            params[name] = str(param)
+        elif isinstance(param, int) or float(param).is_integer():
+            params[name] = i18n.number(param, lang)
+        else:
+            params[name] = i18n.number(param, lang, digits=1)
+    return i18n.t(reason.key, lang, **params)

@@ -1,0 +1,201 @@
+"""Platform recommendations: the bakery and the B2B consultancy, the hours budget, and the reasons' texts."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from cmplanner import i18n, platforms
+from cmplanner.models import AgeBand, BusinessProfile, ContentFormat, Market, Persona, Platform
+from cmplanner.recommend import Recommendation, recommend, render
+
+
+def bakery(hours: float = 3.0, country: str = "NL") -> BusinessProfile:
+    return BusinessProfile(
+        name="Bakkerij Jansen", sector="bakery", market=Market.B2C, country=country, hours_per_week=hours
+    )
+
+
+BAKERY_PERSONAS = [
+    Persona(name="Jonge ouder", age_bands=[AgeBand.A30_49], formats=[ContentFormat.PHOTO]),
+    Persona(name="Vaste klant", age_bands=[AgeBand.A50_64], formats=[ContentFormat.PHOTO]),
+]
+CONSULTANCY = BusinessProfile(
+    name="Van Dijk Advies", sector="consultancy", market=Market.B2B, country="NL", hours_per_week=4
+)
+B2B_PERSONAS = [
+    Persona(
+        name="CFO",
+        age_bands=[AgeBand.A30_49, AgeBand.A50_64],
+        formats=[ContentFormat.ARTICLE, ContentFormat.TEXT],
+    ),
+]
+
+
+def order(recs: list[Recommendation]) -> list[Platform]:
+    return [r.platform for r in recs]
+
+
+def by_platform(recs: list[Recommendation], platform: Platform) -> Recommendation:
+    return next(r for r in recs if r.platform == platform)
+
+
+def keys(rec: Recommendation) -> list[str]:
+    return [reason.key.removeprefix("recommend.reason.") for reason in rec.reasons]
+
+
+def test_bakery_gets_facebook_and_instagram_ahead_of_x_and_tiktok() -> None:
+    ranked = order(recommend(bakery(), BAKERY_PERSONAS))
+    assert ranked[0] == Platform.FACEBOOK
+    for ahead in (Platform.FACEBOOK, Platform.INSTAGRAM):
+        for behind in (Platform.X, Platform.TIKTOK):
+            assert ranked.index(ahead) < ranked.index(behind)
+
+
+def test_bakery_plan_fits_in_three_hours_and_says_what_it_skipped() -> None:
+    recs = recommend(bakery(), BAKERY_PERSONAS)
+    chosen = [r for r in recs if r.recommended]
+    assert Platform.FACEBOOK in order(chosen)
+    assert sum(r.hours_per_week for r in chosen) <= 3.0
+    skipped = [r for r in recs if keys(r)[-1] == "skipped_hours"]
+    assert skipped
+    for rec in skipped:
+        assert not rec.recommended
+        text = render(rec.reasons[-1], "nl")
+        assert "Niet elk bedrijf hoeft op elk platform aanwezig te zijn" in text
+        assert f"{i18n.number(rec.hours_per_week, 'nl', digits=1)} uur per week" in text
+
+
+def test_b2b_consultancy_gets_linkedin_first_with_the_education_figure() -> None:
+    recs = recommend(CONSULTANCY, B2B_PERSONAS)
+    linkedin = recs[0]
+    assert linkedin.platform == Platform.LINKEDIN
+    assert linkedin.recommended
+    evidence = next(r for r in linkedin.reasons if r.source == "pew2021edu")
+    assert evidence.effect == "plus"
+    assert "51%" in render(evidence, "en") and "10%" in render(evidence, "en")
+
+
+def test_linkedin_counts_against_a_consumer_business() -> None:
+    recs = recommend(bakery(), BAKERY_PERSONAS)
+    assert "b2c_business" in keys(by_platform(recs, Platform.LINKEDIN))
+    b2b = recommend(CONSULTANCY, BAKERY_PERSONAS)
+    assert by_platform(b2b, Platform.LINKEDIN).score > by_platform(recs, Platform.LINKEDIN).score
+
+
+@pytest.mark.parametrize("hours", [1.6, 2.0, 3.0, 4.0, 6.0, 10.0, 20.0])
+@pytest.mark.parametrize("market", list(Market))
+def test_recommended_hours_fit_the_budget(hours: float, market: Market) -> None:
+    profile = BusinessProfile(name="Shop", sector="retail", market=market, hours_per_week=hours)
+    recs = recommend(profile, BAKERY_PERSONAS + B2B_PERSONAS)
+    chosen = [r for r in recs if r.recommended]
+    assert chosen
+    assert sum(r.hours_per_week for r in chosen) <= hours
+    for rec in recs:
+        assert keys(rec)[-1] in ({"fits"} if rec.recommended else {"skipped_hours", "skipped_fit"})
+
+
+def test_more_hours_allow_more_platforms() -> None:
+    few = [r for r in recommend(bakery(3), BAKERY_PERSONAS) if r.recommended]
+    many = [r for r in recommend(bakery(20), BAKERY_PERSONAS) if r.recommended]
+    assert len(many) > len(few)
+    assert Platform.INSTAGRAM in order(many)
+
+
+def test_too_few_hours_still_recommends_the_best_platform_and_says_so() -> None:
+    recs = recommend(bakery(hours=1.0), BAKERY_PERSONAS)
+    chosen = [r for r in recs if r.recommended]
+    assert order(chosen) == [recs[0].platform]
+    assert keys(recs[0])[-1] == "over_budget"
+    hours = i18n.number(recs[0].hours_per_week, "nl", digits=1)
+    assert f"ongeveer {hours} uur per week, meer dan de 1 uur" in render(recs[0].reasons[-1], "nl")
+
+
+def test_missing_age_band_falls_back_to_all_adults_and_says_so() -> None:
+    tiktok = by_platform(recommend(bakery(), BAKERY_PERSONAS), Platform.TIKTOK)
+    fallback = [r for r in tiktok.reasons if r.key == "recommend.reason.age_fallback"]
+    assert [r.params["band"] for r in fallback] == ["30-49", "50-64"]
+    info = platforms.get(Platform.TIKTOK)
+    assert {(r.params["pct"], r.source) for r in fallback} == {(info.audience_all, info.audience_all_source)}
+
+
+def test_age_reasons_carry_the_pew_figure_and_its_source() -> None:
+    known = platforms.sources()
+    for rec in recommend(bakery(), BAKERY_PERSONAS):
+        age = [r for r in rec.reasons if r.key.startswith("recommend.reason.age_")]
+        assert len(age) == 2, rec.platform
+        for reason in age:
+            assert reason.source in known
+    facebook = by_platform(recommend(bakery(), BAKERY_PERSONAS), Platform.FACEBOOK)
+    assert facebook.reasons[0].params == {"platform": "Facebook", "pct": 77, "band": "30-49"}
+    assert facebook.reasons[0].source == "pew2021"
+
+
+def test_young_personas_lift_instagram_and_tiktok() -> None:
+    young = [Persona(name="Student", age_bands=[AgeBand.A18_29], formats=[ContentFormat.SHORT_VIDEO])]
+    ranked = order(recommend(bakery(hours=10), young))
+    assert ranked.index(Platform.TIKTOK) < ranked.index(Platform.LINKEDIN)
+    assert ranked.index(Platform.INSTAGRAM) < ranked.index(Platform.PINTEREST)
+
+
+def test_where_personas_are_online_moves_a_platform_up() -> None:
+    plain = recommend(bakery(), BAKERY_PERSONAS)
+    online = [p.model_copy(update={"online": [Platform.PINTEREST]}) for p in BAKERY_PERSONAS]
+    lifted = recommend(bakery(), online)
+    assert by_platform(lifted, Platform.PINTEREST).score > by_platform(plain, Platform.PINTEREST).score
+    assert "online_yes" in keys(by_platform(lifted, Platform.PINTEREST))
+    assert "online_no" in keys(by_platform(lifted, Platform.FACEBOOK))
+
+
+def test_local_reach_figures_for_the_netherlands_and_flanders_only() -> None:
+    nl = by_platform(recommend(bakery(country="NL"), BAKERY_PERSONAS), Platform.INSTAGRAM)
+    nl_reason = next(r for r in nl.reasons if r.source == "newcom2025")
+    assert nl_reason.effect == "info"
+    assert "8,2 miljoen" in render(nl_reason, "nl")
+    be = by_platform(recommend(bakery(country="BE"), BAKERY_PERSONAS), Platform.INSTAGRAM)
+    assert "In Flanders 49%" in render(next(r for r in be.reasons if r.source == "digimeter2023"), "en")
+    us = by_platform(recommend(bakery(country="US"), BAKERY_PERSONAS), Platform.INSTAGRAM)
+    assert not {"newcom2025", "digimeter2023"} & {r.source for r in us.reasons}
+
+
+def test_top_limits_the_list() -> None:
+    assert (
+        order(recommend(CONSULTANCY, B2B_PERSONAS, top=2)) == order(recommend(CONSULTANCY, B2B_PERSONAS))[:2]
+    )
+
+
+SCENARIOS = [
+    (bakery(), BAKERY_PERSONAS),
+    (bakery(hours=1.0, country="BE"), BAKERY_PERSONAS),
+    (CONSULTANCY, B2B_PERSONAS),
+    (CONSULTANCY.model_copy(update={"market": Market.BOTH, "country": "US"}), []),
+    (bakery(hours=8), [p.model_copy(update={"online": [Platform.INSTAGRAM]}) for p in BAKERY_PERSONAS]),
+    (
+        bakery(),
+        [Persona(name="Mix", age_bands=[AgeBand.A65], formats=[ContentFormat.PHOTO, ContentFormat.LIVE])],
+    ),
+]
+
+
+def test_scenarios_cover_every_reason_text() -> None:
+    produced = {
+        r.key for profile, personas in SCENARIOS for rec in recommend(profile, personas) for r in rec.reasons
+    }
+    in_catalog = {key for key in i18n.catalog("en") if key.startswith("recommend.reason.")}
+    assert produced == in_catalog
+    assert in_catalog == {key for key in i18n.catalog("nl") if key.startswith("recommend.reason.")}
+
+
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_every_reason_renders_as_a_whole_sentence(lang: str) -> None:
+    for profile, personas in SCENARIOS:
+        for rec in recommend(profile, personas):
+            for reason in rec.reasons:
+                for text in (render(reason, lang), i18n.t(reason.key, lang, **reason.params)):
+                    assert not re.search(r"[{}]", text), text
+                    assert text != reason.key
+                    assert text.endswith("."), text
+                    assert text[0].isupper() or text[0].isdigit(), text
+                if lang == "nl":
+                    assert render(reason, "nl") != render(reason, "en"), reason.key

@@ -1,0 +1,96 @@
+"""The walk's draft → models: messages per widget, nothing broken saved, a strategy round-trips through a draft."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from cmplanner import wizard
+from cmplanner.models import Platform
+
+GOOD_AUDIENCE = {
+    "w.profile.name": "Bakkerij De Korenschoof",
+    "w.profile.sector": "Bakkerij",
+    "w.profile.market": "b2c",
+    "w.profile.country": "nl",
+    "w.profile.language": "nl",
+    "w.profile.hours_per_week": 4.0,
+    "w.personas": ["p1"],
+    "w.persona.p1.name": "Marieke",
+    "w.persona.p1.age_bands": ["30-49"],
+    "w.persona.p1.locations": "Utrecht, Amersfoort ,",
+    "w.persona.p1.interests": "",
+    "w.persona.p1.online": ["instagram"],
+}
+
+
+def test_valid_audience_becomes_profile_and_personas() -> None:
+    profile, personas, errors = wizard.audience(GOOD_AUDIENCE, "en")
+    assert errors == {}
+    assert profile is not None and profile.country == "NL"
+    assert personas[0].locations == ["Utrecht", "Amersfoort"]
+    assert personas[0].interests == []
+
+
+def test_missing_fields_get_messages_under_their_widgets_in_dutch() -> None:
+    draft = {**GOOD_AUDIENCE, "w.profile.name": "  ", "w.persona.p1.age_bands": []}
+    profile, personas, errors = wizard.audience(draft, "nl")
+    assert profile is None and personas == []
+    assert errors["w.profile.name"] == "Bedrijfsnaam is verplicht."
+    assert "Leeftijdsgroepen" in errors["w.persona.p1.age_bands"]
+
+
+def test_no_persona_is_an_error() -> None:
+    _, _, errors = wizard.audience({**GOOD_AUDIENCE, "w.personas": []}, "en")
+    assert "persona" in errors["w.personas"]
+
+
+def test_platforms_need_at_least_one_and_keep_seed_order() -> None:
+    plans, errors = wizard.chosen_platforms({}, "en")
+    assert plans == [] and "w.platforms" in errors
+    draft = {"w.platforms.youtube.use": True, "w.platforms.facebook.use": True, "w.platforms.facebook.posts_per_week": 2}
+    plans, errors = wizard.chosen_platforms(draft, "en")
+    assert errors == {}
+    assert [p.platform for p in plans] == [Platform.FACEBOOK, Platform.YOUTUBE]
+
+
+def test_goal_with_target_equal_to_baseline_is_reported_on_the_target() -> None:
+    draft = {
+        "w.goals": ["g1"],
+        "w.goal.g1.platform": "instagram",
+        "w.goal.g1.kpi": "followers",
+        "w.goal.g1.quarter": "2026-Q4",
+        "w.goal.g1.baseline": 100.0,
+        "w.goal.g1.target": 100.0,
+    }
+    goals, errors = wizard.goals(draft, "en", [Platform.INSTAGRAM])
+    assert goals == []
+    assert "baseline" in errors["w.goal.g1.target"]
+
+
+def test_goal_on_a_platform_no_longer_chosen_is_not_dropped_silently() -> None:
+    draft = {
+        "w.goals": ["g1"],
+        "w.goal.g1.platform": "tiktok",
+        "w.goal.g1.kpi": "followers",
+        "w.goal.g1.quarter": "2026-Q4",
+        "w.goal.g1.target": 500.0,
+    }
+    goals, errors = wizard.goals(draft, "en", [Platform.INSTAGRAM])
+    assert goals == [] and "no longer in the plan" in errors["w.goal.g1.platform"]
+
+
+def test_strategy_round_trips_through_a_draft() -> None:
+    from cmplanner.demo import bakery
+
+    strategy = bakery("2026-Q4")
+    draft = wizard.from_strategy(strategy)
+    profile, personas, errors = wizard.audience(draft, "en")
+    plans, p_errors = wizard.chosen_platforms(draft, "en")
+    goals, g_errors = wizard.goals(draft, "en", [p.platform for p in plans])
+    assert errors == p_errors == g_errors == {}
+    assert profile == strategy.profile and personas == strategy.personas
+    assert plans == strategy.platforms and goals == strategy.goals
+
+
+def test_goal_quarters_start_with_the_current_one_and_cross_new_year() -> None:
+    assert wizard.goal_quarters(date(2026, 11, 22)) == ["2026-Q4", "2027-Q1", "2027-Q2", "2027-Q3"]

@@ -21,7 +21,9 @@ def open_strategy(strategy: Strategy) -> None:
 
 def create_form(first: bool) -> None:
     with st.form("create", clear_on_submit=True, border=not first):
-        name = st.text_input(ctx.t("home.new_name"), placeholder=ctx.t("home.new_placeholder"), key="new_name")
+        name = st.text_input(
+            ctx.t("home.new_name"), placeholder=ctx.t("home.new_placeholder"), key="new_name"
+        )
         if st.form_submit_button(ctx.t("home.create"), type="primary", icon=":material/add:"):
             if not name.strip():
                 st.error(ctx.t("error.name_required"), icon=":material/error:")
@@ -65,16 +67,22 @@ for strategy in strategies:
             details.append(ctx.t("home.updated", date=i18n.day(strategy.updated_at, ctx.lang)))
             st.caption(" · ".join(details))
         with actions, st.container(horizontal=True, horizontal_alignment="right"):
-            if st.button(ctx.t("home.open"), key=f"open.{strategy.id}", type="primary", icon=":material/folder_open:"):
+            if st.button(
+                ctx.t("home.open"), key=f"open.{strategy.id}", type="primary", icon=":material/folder_open:"
+            ):
                 open_strategy(strategy)
             with st.popover(ctx.t("home.more"), icon=":material/more_horiz:"):
-                new_name = st.text_input(ctx.t("home.rename_label"), value=strategy.name, key=f"name.{strategy.id}")
+                new_name = st.text_input(
+                    ctx.t("home.rename_label"), value=strategy.name, key=f"name.{strategy.id}"
+                )
                 if st.button(ctx.t("home.rename"), key=f"rename.{strategy.id}", icon=":material/edit:"):
                     if new_name.strip():
                         ctx.store.rename(strategy.id, new_name.strip())
                         st.rerun()
                     st.error(ctx.t("error.name_required"))
-                if st.button(ctx.t("home.duplicate"), key=f"dup.{strategy.id}", icon=":material/content_copy:"):
+                if st.button(
+                    ctx.t("home.duplicate"), key=f"dup.{strategy.id}", icon=":material/content_copy:"
+                ):
                     ctx.store.duplicate(strategy.id, ctx.t("home.copy_of", name=strategy.name))
                     st.rerun()
                 if st.button(ctx.t("home.delete"), key=f"del.{strategy.id}", icon=":material/delete:"):

@@ -23,9 +23,19 @@ def _store() -> Store:
 def cmd_run(args: argparse.Namespace) -> int:
     """Start the app on localhost (the embedded default: TinyDB files in data/)."""
     command = [
-        sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
-        "--server.address", "localhost", "--server.port", str(args.port),
-        "--browser.gatherUsageStats", "false", "--server.headless", "true",
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        str(ROOT / "app.py"),
+        "--server.address",
+        "localhost",
+        "--server.port",
+        str(args.port),
+        "--browser.gatherUsageStats",
+        "false",
+        "--server.headless",
+        "true",
     ]
     print(f"cmplanner: data in {default_root()} — open http://localhost:{args.port}", flush=True)
     os.chdir(ROOT)
@@ -67,7 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = sub.add_parser("run", help="start the app on localhost")
     run.add_argument("--port", type=int, default=8501)
     run.set_defaults(func=cmd_run)
-    sub.add_parser("demo", help="write a sample workspace (a Dutch bakery and a B2B client)").set_defaults(func=cmd_demo)
+    sub.add_parser("demo", help="write a sample workspace (a Dutch bakery and a B2B client)").set_defaults(
+        func=cmd_demo
+    )
     export = sub.add_parser("export", help="the whole workspace as one JSON document")
     export.add_argument("--out", required=True, help="file to write")
     export.set_defaults(func=cmd_export)

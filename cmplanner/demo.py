@@ -28,28 +28,65 @@ def bakery(quarter: str) -> Strategy:
         name="Bakkerij De Korenschoof",
         status="ready",
         step=4,
-        profile=BusinessProfile(name="Bakkerij De Korenschoof", sector="Bakkerij", market=Market.B2C, country="NL",
-                                language="nl", hours_per_week=6),
+        profile=BusinessProfile(
+            name="Bakkerij De Korenschoof",
+            sector="Bakkerij",
+            market=Market.B2C,
+            country="NL",
+            language="nl",
+            hours_per_week=6,
+        ),
         personas=[
-            Persona(name="Buurtbewoner Marieke", age_bands=[AgeBand.A30_49, AgeBand.A50_64], locations=["Utrecht"],
-                    interests=["vers brood", "lokaal", "koken"], pains="Weinig tijd op zaterdagochtend",
-                    goals="Vers brood zonder rij", online=[Platform.FACEBOOK, Platform.INSTAGRAM],
-                    formats=[ContentFormat.PHOTO, ContentFormat.STORIES]),
-            Persona(name="Student Daan", age_bands=[AgeBand.A18_29], locations=["Utrecht"],
-                    interests=["koffie", "lunch"], pains="Krap budget", goals="Goedkope, goede lunch",
-                    online=[Platform.INSTAGRAM, Platform.TIKTOK], formats=[ContentFormat.SHORT_VIDEO]),
+            Persona(
+                name="Buurtbewoner Marieke",
+                age_bands=[AgeBand.A30_49, AgeBand.A50_64],
+                locations=["Utrecht"],
+                interests=["vers brood", "lokaal", "koken"],
+                pains="Weinig tijd op zaterdagochtend",
+                goals="Vers brood zonder rij",
+                online=[Platform.FACEBOOK, Platform.INSTAGRAM],
+                formats=[ContentFormat.PHOTO, ContentFormat.STORIES],
+            ),
+            Persona(
+                name="Student Daan",
+                age_bands=[AgeBand.A18_29],
+                locations=["Utrecht"],
+                interests=["koffie", "lunch"],
+                pains="Krap budget",
+                goals="Goedkope, goede lunch",
+                online=[Platform.INSTAGRAM, Platform.TIKTOK],
+                formats=[ContentFormat.SHORT_VIDEO],
+            ),
         ],
         platforms=[
             PlatformPlan(platform=Platform.FACEBOOK, role=Role.COMMUNITY, posts_per_week=2),
             PlatformPlan(platform=Platform.INSTAGRAM, role=Role.INSPIRATION, posts_per_week=3),
         ],
         goals=[
-            Goal(platform=Platform.INSTAGRAM, kpi="followers", quarter=quarter, baseline=1200, target=1500,
-                 note="Meer buurtbewoners bereiken"),
+            Goal(
+                platform=Platform.INSTAGRAM,
+                kpi="followers",
+                quarter=quarter,
+                baseline=1200,
+                target=1500,
+                note="Meer buurtbewoners bereiken",
+            ),
             Goal(platform=Platform.FACEBOOK, kpi="followers", quarter=quarter, baseline=800, target=840),
-            Goal(platform=Platform.FACEBOOK, kpi="posts", quarter=quarter, baseline=0, target=26,
-                 note="Minstens 2 posts per week (seed 004)"),
-            Goal(platform=Platform.INSTAGRAM, kpi="engagement_rate_followers", quarter=quarter, baseline=0.8, target=1.0),
+            Goal(
+                platform=Platform.FACEBOOK,
+                kpi="posts",
+                quarter=quarter,
+                baseline=0,
+                target=26,
+                note="Minstens 2 posts per week (seed 004)",
+            ),
+            Goal(
+                platform=Platform.INSTAGRAM,
+                kpi="engagement_rate_followers",
+                quarter=quarter,
+                baseline=0.8,
+                target=1.0,
+            ),
         ],
     )
 
@@ -59,13 +96,25 @@ def consultancy(quarter: str) -> Strategy:
         name="Van Dijk Advies",
         status="ready",
         step=4,
-        profile=BusinessProfile(name="Van Dijk Advies", sector="HR consultancy", market=Market.B2B, country="NL",
-                                language="en", hours_per_week=6),
+        profile=BusinessProfile(
+            name="Van Dijk Advies",
+            sector="HR consultancy",
+            market=Market.B2B,
+            country="NL",
+            language="en",
+            hours_per_week=6,
+        ),
         personas=[
-            Persona(name="HR director Sandra", age_bands=[AgeBand.A30_49, AgeBand.A50_64], locations=["Randstad"],
-                    interests=["leadership", "hybrid work"], pains="Hard to hire and keep staff",
-                    goals="A team that stays", online=[Platform.LINKEDIN],
-                    formats=[ContentFormat.ARTICLE, ContentFormat.TEXT]),
+            Persona(
+                name="HR director Sandra",
+                age_bands=[AgeBand.A30_49, AgeBand.A50_64],
+                locations=["Randstad"],
+                interests=["leadership", "hybrid work"],
+                pains="Hard to hire and keep staff",
+                goals="A team that stays",
+                online=[Platform.LINKEDIN],
+                formats=[ContentFormat.ARTICLE, ContentFormat.TEXT],
+            ),
         ],
         platforms=[
             PlatformPlan(platform=Platform.LINKEDIN, role=Role.LEADS, posts_per_week=2),
@@ -81,10 +130,28 @@ def consultancy(quarter: str) -> Strategy:
 
 # Weekly behaviour per (strategy, platform): followers gained, posts, impressions, engagement per post.
 PROFILES: dict[tuple[str, Platform], dict[str, float]] = {
-    ("bakery", Platform.INSTAGRAM): {"start": 1200, "gain": 26, "posts": 3, "impressions": 2600, "engagement": 14},
+    ("bakery", Platform.INSTAGRAM): {
+        "start": 1200,
+        "gain": 26,
+        "posts": 3,
+        "impressions": 2600,
+        "engagement": 14,
+    },
     ("bakery", Platform.FACEBOOK): {"start": 800, "gain": 8, "posts": 1, "impressions": 900, "engagement": 2},
-    ("consultancy", Platform.LINKEDIN): {"start": 400, "gain": 12, "posts": 2, "impressions": 1000, "engagement": 9},
-    ("consultancy", Platform.YOUTUBE): {"start": 150, "gain": 1, "posts": 1, "impressions": 300, "engagement": 3},
+    ("consultancy", Platform.LINKEDIN): {
+        "start": 400,
+        "gain": 12,
+        "posts": 2,
+        "impressions": 1000,
+        "engagement": 9,
+    },
+    ("consultancy", Platform.YOUTUBE): {
+        "start": 150,
+        "gain": 1,
+        "posts": 1,
+        "impressions": 300,
+        "engagement": 3,
+    },
 }
 
 
@@ -102,15 +169,25 @@ def weeks_for(kind: str, strategy: Strategy, today: date, history: int = 13) -> 
             followers = int(shape["start"] + shape["gain"] * (n + 1))
             posts = max(0, round(shape["posts"] * (wobble if n % 3 else 1)))
             engagement = shape["engagement"] * posts * wobble
-            rows.append(WeekMetrics(
-                platform=plan.platform, week=week, followers=max(0, followers), posts=posts,
-                impressions=int(shape["impressions"] * wobble), reach=int(shape["impressions"] * 0.7 * wobble),
-                reactions=int(engagement * 0.8), comments=int(engagement * 0.15), shares=int(engagement * 0.05),
-                saves=int(engagement * 0.1) if plan.platform == Platform.INSTAGRAM else None,
-                clicks=int(shape["impressions"] * 0.01 * wobble), messages_received=3 + n % 3,
-                messages_answered=3 + n % 3 - (1 if n % 4 == 0 else 0), response_time_hours=round(2 + wobble, 1),
-                source="demo",
-            ))
+            rows.append(
+                WeekMetrics(
+                    platform=plan.platform,
+                    week=week,
+                    followers=max(0, followers),
+                    posts=posts,
+                    impressions=int(shape["impressions"] * wobble),
+                    reach=int(shape["impressions"] * 0.7 * wobble),
+                    reactions=int(engagement * 0.8),
+                    comments=int(engagement * 0.15),
+                    shares=int(engagement * 0.05),
+                    saves=int(engagement * 0.1) if plan.platform == Platform.INSTAGRAM else None,
+                    clicks=int(shape["impressions"] * 0.01 * wobble),
+                    messages_received=3 + n % 3,
+                    messages_answered=3 + n % 3 - (1 if n % 4 == 0 else 0),
+                    response_time_hours=round(2 + wobble, 1),
+                    source="demo",
+                )
+            )
             week, n = periods.shift_week(week, 1), n + 1
     return rows
 

@@ -48,7 +48,9 @@ def audience(draft: Draft, lang: str) -> tuple[BusinessProfile | None, list[Pers
     """Business profile and personas from the draft, with messages per widget key."""
     errors: Errors = {}
     raw = {f: draft.get(f"w.profile.{f}") for f in PROFILE_FIELDS}
-    profile = _build(BusinessProfile, {k: v for k, v in raw.items() if v is not None}, "w.profile.", lang, errors)
+    profile = _build(
+        BusinessProfile, {k: v for k, v in raw.items() if v is not None}, "w.profile.", lang, errors
+    )
     personas: list[Persona] = []
     ids = list(draft.get("w.personas") or [])
     if not ids:

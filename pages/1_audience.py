@@ -5,10 +5,29 @@ from babel import Locale
 
 from cmplanner import i18n, wizard
 from cmplanner.models import AgeBand, ContentFormat, Market, Platform
-from cmplanner.ui import page
-from cmplanner.ui import walk
+from cmplanner.ui import page, walk
 
-COUNTRIES = ("NL", "BE", "DE", "FR", "LU", "GB", "IE", "US", "CA", "ES", "IT", "AT", "CH", "DK", "SE", "NO", "PL", "PT", "AU")
+COUNTRIES = (
+    "NL",
+    "BE",
+    "DE",
+    "FR",
+    "LU",
+    "GB",
+    "IE",
+    "US",
+    "CA",
+    "ES",
+    "IT",
+    "AT",
+    "CH",
+    "DK",
+    "SE",
+    "NO",
+    "PL",
+    "PT",
+    "AU",
+)
 
 ctx = page("audience", needs_strategy=True)
 assert ctx.strategy is not None
@@ -25,25 +44,52 @@ with st.container(border=True):
     st.subheader(ctx.t("audience.business"))
     left, right = st.columns(2)
     with left:
-        st.text_input(ctx.t("field.name"), key=draft.key("profile.name", ctx.strategy.name),
-                      placeholder=ctx.t("audience.name_placeholder"))
+        st.text_input(
+            ctx.t("field.name"),
+            key=draft.key("profile.name", ctx.strategy.name),
+            placeholder=ctx.t("audience.name_placeholder"),
+        )
         walk.error(shown, "w.profile.name")
     with right:
-        st.text_input(ctx.t("field.sector"), key=draft.key("profile.sector", ""),
-                      placeholder=ctx.t("audience.sector_placeholder"))
+        st.text_input(
+            ctx.t("field.sector"),
+            key=draft.key("profile.sector", ""),
+            placeholder=ctx.t("audience.sector_placeholder"),
+        )
         walk.error(shown, "w.profile.sector")
-    st.radio(ctx.t("field.market"), [m.value for m in Market], key=draft.key("profile.market", "b2c"),
-             format_func=lambda m: ctx.t(f"market.{m}"), horizontal=True, help=ctx.t("audience.market_help"))
+    st.radio(
+        ctx.t("field.market"),
+        [m.value for m in Market],
+        key=draft.key("profile.market", "b2c"),
+        format_func=lambda m: ctx.t(f"market.{m}"),
+        horizontal=True,
+        help=ctx.t("audience.market_help"),
+    )
     left, mid, right = st.columns(3)
     with left:
-        st.selectbox(ctx.t("field.country"), COUNTRIES, key=draft.key("profile.country", "NL"),
-                     format_func=lambda c: territories.get(c, c))
+        st.selectbox(
+            ctx.t("field.country"),
+            COUNTRIES,
+            key=draft.key("profile.country", "NL"),
+            format_func=lambda c: territories.get(c, c),
+        )
     with mid:
-        st.selectbox(ctx.t("field.language"), list(i18n.LANGUAGES), key=draft.key("profile.language", ctx.lang),
-                     format_func=i18n.LANGUAGES.__getitem__, help=ctx.t("audience.language_help"))
+        st.selectbox(
+            ctx.t("field.language"),
+            list(i18n.LANGUAGES),
+            key=draft.key("profile.language", ctx.lang),
+            format_func=i18n.LANGUAGES.__getitem__,
+            help=ctx.t("audience.language_help"),
+        )
     with right:
-        st.number_input(ctx.t("field.hours_per_week"), min_value=0.5, max_value=80.0, step=0.5,
-                        key=draft.key("profile.hours_per_week", 4.0), help=ctx.t("audience.hours_help"))
+        st.number_input(
+            ctx.t("field.hours_per_week"),
+            min_value=0.5,
+            max_value=80.0,
+            step=0.5,
+            key=draft.key("profile.hours_per_week", 4.0),
+            help=ctx.t("audience.hours_help"),
+        )
         walk.error(shown, "w.profile.hours_per_week")
 
 st.subheader(ctx.t("audience.personas"))
@@ -58,29 +104,43 @@ for number, pid in enumerate(persona_ids, start=1):
     with st.container(border=True):
         head, remove = st.columns([5, 1])
         head.markdown(f"**{ctx.t('audience.persona_n', n=number)}**")
-        if len(persona_ids) > 1 and remove.button(ctx.t("audience.remove"), key=f"remove.{pid}",
-                                                  icon=":material/delete:", type="tertiary"):
+        if len(persona_ids) > 1 and remove.button(
+            ctx.t("audience.remove"), key=f"remove.{pid}", icon=":material/delete:", type="tertiary"
+        ):
             draft.set("personas", [p for p in persona_ids if p != pid])
             draft.save()
             draft.forget(f"persona.{pid}.")
             st.rerun()
         left, right = st.columns(2)
         with left:
-            st.text_input(ctx.t("field.persona_name"), key=draft.key(f"persona.{pid}.name", ""),
-                          placeholder=ctx.t("audience.persona_placeholder"))
+            st.text_input(
+                ctx.t("field.persona_name"),
+                key=draft.key(f"persona.{pid}.name", ""),
+                placeholder=ctx.t("audience.persona_placeholder"),
+            )
             walk.error(shown, f"w.persona.{pid}.name")
         with right:
-            st.multiselect(ctx.t("field.age_bands"), [a.value for a in AgeBand],
-                           key=draft.key(f"persona.{pid}.age_bands", []), help=ctx.t("audience.age_help"),
-                           placeholder=ctx.t("common.choose"))
+            st.multiselect(
+                ctx.t("field.age_bands"),
+                [a.value for a in AgeBand],
+                key=draft.key(f"persona.{pid}.age_bands", []),
+                help=ctx.t("audience.age_help"),
+                placeholder=ctx.t("common.choose"),
+            )
             walk.error(shown, f"w.persona.{pid}.age_bands")
         left, right = st.columns(2)
         with left:
-            st.text_input(ctx.t("field.locations"), key=draft.key(f"persona.{pid}.locations", ""),
-                          help=ctx.t("audience.comma_help"))
+            st.text_input(
+                ctx.t("field.locations"),
+                key=draft.key(f"persona.{pid}.locations", ""),
+                help=ctx.t("audience.comma_help"),
+            )
         with right:
-            st.text_input(ctx.t("field.interests"), key=draft.key(f"persona.{pid}.interests", ""),
-                          help=ctx.t("audience.comma_help"))
+            st.text_input(
+                ctx.t("field.interests"),
+                key=draft.key(f"persona.{pid}.interests", ""),
+                help=ctx.t("audience.comma_help"),
+            )
         left, right = st.columns(2)
         with left:
             st.text_area(ctx.t("field.pains"), key=draft.key(f"persona.{pid}.pains", ""), height=90)
@@ -88,13 +148,21 @@ for number, pid in enumerate(persona_ids, start=1):
             st.text_area(ctx.t("field.goals"), key=draft.key(f"persona.{pid}.goals", ""), height=90)
         left, right = st.columns(2)
         with left:
-            st.multiselect(ctx.t("field.online"), [p.value for p in Platform],
-                           key=draft.key(f"persona.{pid}.online", []),
-                           format_func=lambda p: ctx.t(f"platform.{p}"), placeholder=ctx.t("common.choose"))
+            st.multiselect(
+                ctx.t("field.online"),
+                [p.value for p in Platform],
+                key=draft.key(f"persona.{pid}.online", []),
+                format_func=lambda p: ctx.t(f"platform.{p}"),
+                placeholder=ctx.t("common.choose"),
+            )
         with right:
-            st.multiselect(ctx.t("field.formats"), [f.value for f in ContentFormat],
-                           key=draft.key(f"persona.{pid}.formats", []),
-                           format_func=lambda f: ctx.t(f"format.{f}"), placeholder=ctx.t("common.choose"))
+            st.multiselect(
+                ctx.t("field.formats"),
+                [f.value for f in ContentFormat],
+                key=draft.key(f"persona.{pid}.formats", []),
+                format_func=lambda f: ctx.t(f"format.{f}"),
+                placeholder=ctx.t("common.choose"),
+            )
 
 if st.button(ctx.t("audience.add_persona"), icon=":material/person_add:"):
     draft.set("personas", [*persona_ids, wizard.new_id()[:8]])

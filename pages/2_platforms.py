@@ -31,7 +31,9 @@ for rec in ranking:
     defaults = wizard.platform_defaults(rec.platform)
     with st.container(border=True):
         head, badge = st.columns([4, 2])
-        use = head.checkbox(f"**{ctx.t('platform.' + p)}**", key=draft.key(f"platforms.{p}.use", rec.recommended))
+        use = head.checkbox(
+            f"**{ctx.t('platform.' + p)}**", key=draft.key(f"platforms.{p}.use", rec.recommended)
+        )
         if rec.recommended:
             badge.badge(ctx.t("platforms.recommended"), icon=":material/thumb_up:", color="green")
         else:
@@ -40,17 +42,28 @@ for rec in ranking:
         st.caption(ctx.t("platforms.effort", hours=i18n.number(rec.hours_per_week, ctx.lang, 1)))
         if use:
             left, right = st.columns(2)
-            left.selectbox(ctx.t("field.role"), [r.value for r in Role], key=draft.key(f"platforms.{p}.role", defaults["role"]),
-                           format_func=lambda r: ctx.t(f"role.{r}"))
-            right.number_input(ctx.t("field.posts_per_week"), min_value=0.0, max_value=70.0, step=1.0,
-                               key=draft.key(f"platforms.{p}.posts_per_week", defaults["posts_per_week"]))
+            left.selectbox(
+                ctx.t("field.role"),
+                [r.value for r in Role],
+                key=draft.key(f"platforms.{p}.role", defaults["role"]),
+                format_func=lambda r: ctx.t(f"role.{r}"),
+            )
+            right.number_input(
+                ctx.t("field.posts_per_week"),
+                min_value=0.0,
+                max_value=70.0,
+                step=1.0,
+                key=draft.key(f"platforms.{p}.posts_per_week", defaults["posts_per_week"]),
+            )
             walk.error(shown, f"w.platforms.{p}.posts_per_week")
 
 draft.save()
 chosen, _ = wizard.chosen_platforms(draft.saved, ctx.lang)
 total = sum(knowledge.hours_per_week(plan.platform, plan.posts_per_week) for plan in chosen)
 budget = profile.hours_per_week
-message = ctx.t("platforms.total", hours=i18n.number(total, ctx.lang, 1), budget=i18n.number(budget, ctx.lang, 1))
+message = ctx.t(
+    "platforms.total", hours=i18n.number(total, ctx.lang, 1), budget=i18n.number(budget, ctx.lang, 1)
+)
 (st.success if total <= budget else st.warning)(message, icon=":material/schedule:")
 st.caption(ctx.t("platforms.total_help"))
 

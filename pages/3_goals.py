@@ -42,25 +42,41 @@ for number, gid in enumerate(goal_ids, start=1):
     with st.container(border=True):
         head, remove = st.columns([5, 1])
         head.markdown(f"**{ctx.t('goals.goal_n', n=number)}**")
-        if remove.button(ctx.t("audience.remove"), key=f"remove.{gid}", icon=":material/delete:", type="tertiary"):
+        if remove.button(
+            ctx.t("audience.remove"), key=f"remove.{gid}", icon=":material/delete:", type="tertiary"
+        ):
             draft.set("goals", [g for g in goal_ids if g != gid])
             draft.save()
             draft.forget(prefix)
             st.rerun()
         left, mid, right = st.columns([2, 3, 2])
-        platform = left.selectbox(ctx.t("field.platform"), [p.value for p in platform_ids],
-                                  key=draft.key(prefix + "platform", platform_ids[0].value),
-                                  format_func=lambda p: ctx.t(f"platform.{p}"))
-        kpi_id = mid.selectbox(ctx.t("field.kpi"), list(kpis.KPIS), key=draft.key(prefix + "kpi", "followers"),
-                               format_func=lambda k: ctx.t(f"kpi.{k}"))
+        platform = left.selectbox(
+            ctx.t("field.platform"),
+            [p.value for p in platform_ids],
+            key=draft.key(prefix + "platform", platform_ids[0].value),
+            format_func=lambda p: ctx.t(f"platform.{p}"),
+        )
+        kpi_id = mid.selectbox(
+            ctx.t("field.kpi"),
+            list(kpis.KPIS),
+            key=draft.key(prefix + "kpi", "followers"),
+            format_func=lambda k: ctx.t(f"kpi.{k}"),
+        )
         right.selectbox(ctx.t("field.quarter"), quarters, key=draft.key(prefix + "quarter", quarters[0]))
         with left:
             walk.error(shown, f"w.{prefix}platform")
         st.caption(kpi_help(ctx, kpi_id, platform))
         left, mid, right = st.columns([2, 2, 3])
-        left.number_input(unit_label("baseline", kpi_id), min_value=0.0, step=1.0,
-                          key=draft.key(prefix + "baseline", 0.0), help=ctx.t(f"goals.baseline_help.{kpis.KPIS[kpi_id].kind}"))
-        mid.number_input(unit_label("target", kpi_id), min_value=0.0, step=1.0, key=draft.key(prefix + "target", 0.0))
+        left.number_input(
+            unit_label("baseline", kpi_id),
+            min_value=0.0,
+            step=1.0,
+            key=draft.key(prefix + "baseline", 0.0),
+            help=ctx.t(f"goals.baseline_help.{kpis.KPIS[kpi_id].kind}"),
+        )
+        mid.number_input(
+            unit_label("target", kpi_id), min_value=0.0, step=1.0, key=draft.key(prefix + "target", 0.0)
+        )
         right.text_input(ctx.t("field.note"), key=draft.key(prefix + "note", ""))
         with mid:
             walk.error(shown, f"w.{prefix}target")

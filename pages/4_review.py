@@ -41,4 +41,9 @@ def finish() -> None:
     ctx.store.save(strategy)
 
 
-walk.nav(ctx, "review", {"w.review": ctx.t("review.incomplete")} if missing or ctx.strategy.step < 3 else {}, finish)
+walk.nav(
+    ctx,
+    "review",
+    {"w.review": ctx.t("review.incomplete")} if missing or ctx.strategy.step < 3 else {},
+    finish,
+)

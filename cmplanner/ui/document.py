@@ -45,7 +45,10 @@ def render(ctx: Ctx, strategy: Strategy) -> None:
         with st.container(border=True):
             st.markdown(
                 f"**{ctx.t('platform.' + plan.platform.value)}** · {ctx.t('role.' + plan.role.value)} · "
-                + ctx.t("doc.cadence", n=i18n.number(plan.posts_per_week, ctx.lang, 1 if plan.posts_per_week % 1 else 0))
+                + ctx.t(
+                    "doc.cadence",
+                    n=i18n.number(plan.posts_per_week, ctx.lang, 1 if plan.posts_per_week % 1 else 0),
+                )
             )
             if plan.platform in ranking:
                 reasons(ctx, ranking[plan.platform].reasons)
@@ -60,8 +63,12 @@ def render(ctx: Ctx, strategy: Strategy) -> None:
         with st.container(border=True):
             st.markdown(
                 f"**{ctx.t('platform.' + goal.platform.value)} · {ctx.t('kpi.' + goal.kpi)}** · {goal.quarter}  \n"
-                + ctx.t("doc.goal_line", baseline=kpi_value(ctx, goal.kpi, goal.baseline),
-                        target=kpi_value(ctx, goal.kpi, goal.target), kind=ctx.t(f"kpi.kind.{kpis.KPIS[goal.kpi].kind}"))
+                + ctx.t(
+                    "doc.goal_line",
+                    baseline=kpi_value(ctx, goal.kpi, goal.baseline),
+                    target=kpi_value(ctx, goal.kpi, goal.target),
+                    kind=ctx.t(f"kpi.kind.{kpis.KPIS[goal.kpi].kind}"),
+                )
             )
             if goal.note:
                 st.markdown(f"_{escape(goal.note)}_")

@@ -102,7 +102,9 @@ def page(name: str, *, needs_strategy: bool = False, layout: str = "centered") -
     """Start a page: config, sidebar, and the context it needs. Stops the page when a strategy is needed but none is open."""
     lang = language()
     st.set_page_config(
-        page_title=f"{i18n.t('page.' + name, lang)} · cmplanner", page_icon=":material/insights:", layout=layout  # type: ignore[arg-type]
+        page_title=f"{i18n.t('page.' + name, lang)} · cmplanner",
+        page_icon=":material/insights:",
+        layout=layout,  # type: ignore[arg-type]
     )
     ws = store()
     strategy = None

@@ -129,8 +129,14 @@ def nav(ctx: Ctx, step: str, errors: dict[str, str], on_next: Any) -> None:
     with forward:
         last = index == len(STEPS) - 1
         label = ctx.t("walk.finish") if last else ctx.t("walk.next")
-        if st.button(label, type="primary", icon=":material/arrow_forward:", icon_position="right",
-                     key=f"next.{step}", width="stretch"):
+        if st.button(
+            label,
+            type="primary",
+            icon=":material/arrow_forward:",
+            icon_position="right",
+            key=f"next.{step}",
+            width="stretch",
+        ):
             st.session_state[f"touched.{step}"] = True
             if errors:
                 st.rerun()

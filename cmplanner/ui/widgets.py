@@ -3,38 +3,31 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
 
 import streamlit as st
 
-from cmplanner import i18n, kpis
+from cmplanner import i18n, kpis, recommend
 from cmplanner.ui.shell import Ctx
 
-EFFECT_ICONS = {"plus": ":green[:material/add_circle:]", "minus": ":orange[:material/remove_circle:]",
-                "info": ":gray[:material/info:]"}
+EFFECT_ICONS = {
+    "plus": ":green[:material/add_circle:]",
+    "minus": ":orange[:material/remove_circle:]",
+    "info": ":gray[:material/info:]",
+}
 
 
 def source_text(ctx: Ctx, source: str | None) -> str:
     return ctx.t("common.source", source=ctx.t(f"source.{source}")) if source else ""
 
 
-def reasons(ctx: Ctx, items: Iterable[Any]) -> None:
+def reasons(ctx: Ctx, items: Iterable[recommend.Reason]) -> None:
     """A recommendation's reasons, one line each, with the source of every figure."""
     lines = []
     for reason in items:
-        params = {k: _fmt(ctx, v) for k, v in reason.params.items()}
-        text = ctx.t(reason.key, **params)
+        text = recommend.render(reason, ctx.lang)
         src = f" — _{source_text(ctx, reason.source)}_" if reason.source else ""
         lines.append(f"- {EFFECT_ICONS.get(reason.effect, '')} {text}{src}")
     st.markdown("\n".join(lines))
-
-
-def _fmt(ctx: Ctx, value: Any) -> Any:
-    if isinstance(value, float):
-        return i18n.number(value, ctx.lang, 1 if value % 1 else 0)
-    if isinstance(value, str) and ctx.t(value) != value:
-        return ctx.t(value)
-    return value
 
 
 def kpi_value(ctx: Ctx, kpi_id: str, value: float | None) -> str:
@@ -44,7 +37,7 @@ def kpi_value(ctx: Ctx, kpi_id: str, value: float | None) -> str:
         return i18n.percent(value, ctx.lang, 2)
     if kpi.unit == "hours":
         return ctx.t("common.hours", n=i18n.number(value, ctx.lang, 1))
-    return i18n.number(value, ctx.lang)
+    return i18n.number(value, ctx.lang, 0 if value is None or float(value).is_integer() else 1)
 
 
 def kpi_help(ctx: Ctx, kpi_id: str, platform: str) -> str:

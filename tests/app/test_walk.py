@@ -30,7 +30,9 @@ def test_next_with_missing_fields_shows_inline_messages_and_saves_nothing(store:
 def fill_audience(at: AppTest) -> AppTest:
     at.text_input(key="w.profile.name").input("Bloemist Roos")
     at.text_input(key="w.profile.sector").input("Florist")
-    persona_key = next(w.key for w in at.text_input if w.key and w.key.endswith(".name") and "persona" in w.key)
+    persona_key = next(
+        w.key for w in at.text_input if w.key and w.key.endswith(".name") and "persona" in w.key
+    )
     at.text_input(key=persona_key).input("Young couple Sam")
     bands_key = persona_key.replace(".name", ".age_bands")
     at.multiselect(key=bands_key).select("18-29").select("30-49")
@@ -76,7 +78,9 @@ def test_walk_saves_each_step_and_finishes_with_a_ready_strategy(store: Store) -
     no_exception(at)
     assert at.title[0].value == "Review"
     goals = store.get(strategy.id).goals
-    assert [(g.platform.value, g.kpi, g.baseline, g.target) for g in goals] == [("instagram", "followers", 500, 650)]
+    assert [(g.platform.value, g.kpi, g.baseline, g.target) for g in goals] == [
+        ("instagram", "followers", 500, 650)
+    ]
     at = click(at, "Save strategy")
     no_exception(at)
     final = store.get(strategy.id)

@@ -55,7 +55,9 @@ def test_fallback_to_english_then_key() -> None:
     assert i18n.t("no.such.key", "nl") == "no.such.key"
 
 
-@pytest.mark.parametrize(("locale", "lang"), [("nl-NL", "nl"), ("nl_BE", "nl"), ("en-US", "en"), ("fr-FR", "en"), (None, "en")])
+@pytest.mark.parametrize(
+    ("locale", "lang"), [("nl-NL", "nl"), ("nl_BE", "nl"), ("en-US", "en"), ("fr-FR", "en"), (None, "en")]
+)
 def test_language_from_browser_locale(locale: str | None, lang: str) -> None:
     assert i18n.pick_language(locale) == lang
 

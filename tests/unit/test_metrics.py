@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -124,7 +125,7 @@ def test_kpi_table_columns_are_the_kpis_the_data_gives() -> None:
     assert list(table.columns) == ["posts", "amplification_rate"]
     assert table.loc["2026-W10", "amplification_rate"] == 2.0
     assert math.isnan(table.loc["2026-W11", "amplification_rate"])
-    assert all(dtype == float for dtype in table.dtypes)
+    assert all(pd.api.types.is_float_dtype(dtype) for dtype in table.dtypes)
 
 
 def test_kpi_table_empty_and_other_platform() -> None:
@@ -135,9 +136,12 @@ def test_kpi_table_empty_and_other_platform() -> None:
 
 def test_kpi_table_instagram_counts_saves_as_engagements() -> None:
     fields = {"reactions": 10, "comments": 2, "shares": 3, "saves": 5}
-    assert metrics.kpi_table([row("2026-W10", platform="instagram", **fields)], "instagram").iloc[0][
-        "engagements"
-    ] == 20  # 10 + 2 + 3 + 5
+    assert (
+        metrics.kpi_table([row("2026-W10", platform="instagram", **fields)], "instagram").iloc[0][
+            "engagements"
+        ]
+        == 20
+    )  # 10 + 2 + 3 + 5
     assert metrics.kpi_table([row("2026-W10", **fields)], "facebook").iloc[0]["engagements"] == 15
 
 
@@ -195,7 +199,9 @@ def test_kpi_table_matches_aggregate_period_by_period(rows: list[WeekMetrics], p
     table = metrics.kpi_table(rows, "instagram", period)  # type: ignore[arg-type]
     own = metrics.by_week(rows, "instagram")
     weeks_of = {"week": lambda k: [k], "month": periods.month_weeks, "quarter": periods.quarter_weeks}[period]
-    period_of = {"week": lambda w: w, "month": periods.month_of_week, "quarter": periods.quarter_of_week}[period]
+    period_of = {"week": lambda w: w, "month": periods.month_of_week, "quarter": periods.quarter_of_week}[
+        period
+    ]
     assert list(table.index) == sorted({period_of(w) for w in own})
     for key in table.index:
         weeks = weeks_of(key)

@@ -154,7 +154,9 @@ def test_missing_strategy_raises_not_found_and_creates_nothing(st: Store) -> Non
     assert list(st.strategies.glob("*.json")) == []
 
 
-@pytest.mark.parametrize("bad", ["../../etc/passwd", "A" * 32, "0" * 31, "0" * 32 + "/x", "", "0" * 32 + "\n"])
+@pytest.mark.parametrize(
+    "bad", ["../../etc/passwd", "A" * 32, "0" * 31, "0" * 32 + "/x", "", "0" * 32 + "\n"]
+)
 def test_path_rejects_ids_that_could_leave_the_folder(st: Store, bad: str) -> None:
     with pytest.raises(StoreError) as err:
         st.path(bad)
@@ -236,7 +238,9 @@ def test_transaction_writes_once_and_only_on_change(st: Store, monkeypatch: pyte
     sid = st.create("Alpha").id
     writes: list[Path] = []
     real = store.write_atomic
-    monkeypatch.setattr(store, "write_atomic", lambda path, payload: (writes.append(path), real(path, payload)))
+    monkeypatch.setattr(
+        store, "write_atomic", lambda path, payload: (writes.append(path), real(path, payload))
+    )
 
     with st.transaction(sid) as db:
         assert db.table("strategy").all()[0]["name"] == "Alpha"
@@ -292,7 +296,9 @@ def test_backups_are_pruned_to_the_newest_14(st: Store, clock: Clock) -> None:
         st.rename(sid, f"Name {n}")
     expected = [f"{date(2026, 1, 1) + timedelta(days=n)}.json" for n in range(6, 20)]
     assert backups(st, sid) == expected
-    assert json.loads((st.backups / sid / "2026-01-20.json").read_text())["strategy"]["1"]["name"] == "Name 18"
+    assert (
+        json.loads((st.backups / sid / "2026-01-20.json").read_text())["strategy"]["1"]["name"] == "Name 18"
+    )
 
 
 # -- schema versions --------------------------------------------------------------------------------------------

@@ -47,7 +47,11 @@ def test_no_persona_is_an_error() -> None:
 def test_platforms_need_at_least_one_and_keep_seed_order() -> None:
     plans, errors = wizard.chosen_platforms({}, "en")
     assert plans == [] and "w.platforms" in errors
-    draft = {"w.platforms.youtube.use": True, "w.platforms.facebook.use": True, "w.platforms.facebook.posts_per_week": 2}
+    draft = {
+        "w.platforms.youtube.use": True,
+        "w.platforms.facebook.use": True,
+        "w.platforms.facebook.posts_per_week": 2,
+    }
     plans, errors = wizard.chosen_platforms(draft, "en")
     assert errors == {}
     assert [p.platform for p in plans] == [Platform.FACEBOOK, Platform.YOUTUBE]

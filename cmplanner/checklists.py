@@ -661,3 +661,31 @@ def printable(items: Iterable[ChecklistItem], lang: str) -> str:
     if any(i.minutes_assumed for i in items):
         lines.append(i18n.t("checklists.assumption", lang))
     return "\n".join(lines) + "\n"
+
+
+def tune(strategy: Strategy, rows: Iterable[dict[str, Any]]) -> ChecklistSettings:
+    """Settings from an edited task table (``id, enabled, period, count, minutes`` per row, ``label`` for own tasks):
+    an override is kept only where a row differs from the generated, untuned task."""
+    defaults = {item.id: item for item in generate(strategy, ChecklistSettings())}
+    current = getattr(strategy, "checklist", None) or ChecklistSettings()
+    custom = {task.id: task for task in current.custom}
+    overrides: dict[str, TaskOverride] = {}
+    for row in rows:
+        task_id = row["id"]
+        if task_id in custom:
+            custom[task_id] = custom[task_id].model_copy(
+                update={k: row[k] for k in ("enabled", "period", "count", "minutes", "label") if row.get(k) is not None}
+            )
+            continue
+        base = defaults.get(task_id)
+        if base is None:
+            continue
+        o = TaskOverride(
+            enabled=None if row["enabled"] == base.enabled else bool(row["enabled"]),
+            period=None if row["period"] == base.period else row["period"],
+            count=None if int(row["count"]) == base.count else int(row["count"]),
+            minutes=None if float(row["minutes"]) == base.minutes else float(row["minutes"]),
+        )
+        if o != TaskOverride():
+            overrides[task_id] = o
+    return ChecklistSettings(overrides=overrides, custom=list(custom.values()))

@@ -1,6 +1,6 @@
 """Is a quarterly goal on pace? Pure functions of a goal, the logged weeks and today's date.
 
-Notation: N = the quarter's weeks (13 or 14); w = weeks elapsed: the quarter's weeks up to and including the
+Notation: N = the quarter's weeks (13; 14 or 12 in some years); w = weeks elapsed: the quarter's weeks up to and including the
 last complete week before ``today`` (all N once the quarter is over), or up to the last week logged for the
 KPI if that is later (so data logged ahead of the calendar counts). "Meets" is direction-aware: ≥ for a KPI
 where higher is better, ≤ for one where lower is better (response time).
@@ -35,6 +35,9 @@ Status, first rule that applies:
    ``AT_RISK_SHARE`` × target of the target; or, for any kind, the forecast misses the target by at most
    ``AT_RISK_SHARE`` of the goal's span (|target − baseline| for a stock, the target for the others).
 5. BEHIND: otherwise.
+
+Once the quarter is over the pace line stands at the target, so a missed goal reads AT_RISK (missed by at
+most ``AT_RISK_SHARE`` of its span) or BEHIND.
 """
 
 from __future__ import annotations
@@ -113,6 +116,47 @@ def _slope(points: Sequence[tuple[int, float]]) -> float:
     return num / den
 
 
+def _status(
+    mode: Mode,
+    sign: int,
+    actual: float | None,
+    expected: float,
+    forecast: float | None,
+    target: float,
+    span: float,
+    quarter_over: bool,
+) -> Status:
+    """The status rules of the module docstring."""
+    if actual is None:
+        return Status.NO_DATA
+    if _meets(actual, target, sign) and (mode != "rate" or quarter_over):
+        return Status.REACHED
+    if _meets(actual, expected, sign) or (forecast is not None and _meets(forecast, target, sign)):
+        return Status.ON_TRACK
+    if mode == "rate":
+        near_line = sign * (target - actual) <= AT_RISK_SHARE * abs(target)
+    else:
+        near_line = sign * (expected - actual) <= AT_RISK_SHARE * sign * (target - actual)
+    near_forecast = forecast is not None and sign * (target - forecast) <= AT_RISK_SHARE * span
+    return Status.AT_RISK if near_line or near_forecast else Status.BEHIND
+
+
+def _still_needed(
+    mode: Mode, sign: int, status: Status, actual: float | None, target: float, logged: int, remaining: int
+) -> float | None:
+    """The weekly amount (a rate: the average rate) the remaining weeks need to reach the target."""
+    if status is Status.REACHED:
+        return 0.0
+    if actual is None or remaining == 0:
+        return None
+    if mode != "rate":
+        return (target - actual) / remaining
+    needed = target + (target - actual) * logged / remaining
+    if needed < 0:  # higher is better: any rate will do; lower is better: out of reach
+        return 0.0 if sign > 0 else None
+    return needed
+
+
 def pace(goal: Goal, rows: Sequence[WeekMetrics], today: date) -> Pace:
     """Where ``goal`` stands on ``today``, from the weekly ``rows`` (any platforms; the goal's is used)."""
     kpi = kpis.KPIS[goal.kpi]
@@ -133,8 +177,7 @@ def pace(goal: Goal, rows: Sequence[WeekMetrics], today: date) -> Pace:
     elapsed = weeks_elapsed(goal.quarter, today)
     if logged:
         elapsed = max(elapsed, logged[-1])
-    remaining = n - elapsed
-    quarter_over = remaining == 0
+    quarter_over = elapsed == n
 
     # the KPI "so far" at each logged position
     running: dict[int, float] = {}
@@ -159,10 +202,9 @@ def pace(goal: Goal, rows: Sequence[WeekMetrics], today: date) -> Pace:
 
     # forecast: a function of the position, valid from the last logged week on
     forecast_at: dict[int, float] = {}
-    if logged:
+    if logged and actual is not None:
         last = logged[-1]
         recent = logged[-TREND_WEEKS:]
-        assert actual is not None
         if mode == "flow":
             mean = sum(weekly[i - 1] or 0.0 for i in recent) / len(recent)
             forecast_at = {i: actual + mean * (i - last) for i in range(last, n + 1)}
@@ -186,34 +228,8 @@ def pace(goal: Goal, rows: Sequence[WeekMetrics], today: date) -> Pace:
                 forecast_at = dict.fromkeys(range(last, n + 1), level)
     forecast = forecast_at.get(n)
 
-    # status
-    if actual is None:
-        status = Status.NO_DATA
-    elif _meets(actual, target, sign) and (mode != "rate" or quarter_over):
-        status = Status.REACHED
-    elif _meets(actual, expected, sign) or (forecast is not None and _meets(forecast, target, sign)):
-        status = Status.ON_TRACK
-    else:
-        span = abs(target - origin)
-        if mode == "rate":
-            near_line = sign * (target - actual) <= AT_RISK_SHARE * abs(target)
-        else:
-            near_line = sign * (expected - actual) <= AT_RISK_SHARE * sign * (target - actual)
-        near_forecast = forecast is not None and sign * (target - forecast) <= AT_RISK_SHARE * span
-        status = Status.AT_RISK if near_line or near_forecast else Status.BEHIND
-
-    # still needed per week
-    needed: float | None
-    if status is Status.REACHED:
-        needed = 0.0
-    elif actual is None or remaining == 0:
-        needed = None
-    elif mode == "rate":
-        needed = target + (target - actual) * len(logged) / remaining
-        if needed < 0:  # higher is better: any rate will do; lower is better: out of reach
-            needed = 0.0 if sign > 0 else None
-    else:
-        needed = (target - actual) / remaining
+    status = _status(mode, sign, actual, expected, forecast, target, abs(target - origin), quarter_over)
+    needed = _still_needed(mode, sign, status, actual, target, len(logged), n - elapsed)
 
     series = [(week, running.get(i), line(i), forecast_at.get(i)) for i, week in enumerate(weeks, start=1)]
     return Pace(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -82,6 +83,17 @@ def active_strategy_id() -> str | None:
         if st.query_params.get("s") != sid:
             st.query_params["s"] = sid
     return sid
+
+
+def today() -> date:
+    """Today's date; ``?today=YYYY-MM-DD`` in the URL sets another day (to look ahead, and for tests)."""
+    raw = st.query_params.get("today")
+    if raw:
+        try:
+            return date.fromisoformat(raw)
+        except ValueError:
+            pass
+    return date.today()
 
 
 def set_active(strategy_id: str | None) -> None:

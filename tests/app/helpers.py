@@ -10,12 +10,14 @@ ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT = 30
 
 
-def open_page(script: str, strategy_id: str | None = None, locale: str = "en-GB") -> AppTest:
-    """Run a page as a browser would open it (``?s=<id>`` selects the strategy)."""
+def open_page(script: str, strategy_id: str | None = None, locale: str = "en-GB", **params: str) -> AppTest:
+    """Run a page as a browser would open it (``?s=<id>`` selects the strategy; ``params`` are more query params)."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
     at.context = {"locale": locale}
     if strategy_id:
         at.query_params["s"] = strategy_id
+    for name, value in params.items():
+        at.query_params[name] = value
     if script != "app.py":
         at.switch_page(script)
     at.run()

@@ -7,6 +7,7 @@ raw file write for reference.
 
 from __future__ import annotations
 
+import os
 import statistics
 import tempfile
 import time
@@ -71,7 +72,8 @@ def bench(root: Path, count: int) -> dict[str, float]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         results = {count: bench(Path(tmp) / str(count), count) for count in (1_000, 10_000)}
-    print(f"store bench: median of {RUNS} runs, one strategy file")
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"store bench: median of {RUNS} runs, one strategy file ({os.cpu_count()} CPUs, load {load:.1f})")
     print(f"{'records':>8} " + " ".join(f"{name:>13}" for name in results[1_000]))
     for count, figures in results.items():
         print(f"{count:>8} " + " ".join(f"{value:>13.2f}" for value in figures.values()))

@@ -469,7 +469,11 @@ def test_still_needed_closes_the_gap(
 ) -> None:
     """still needed × remaining weeks + actual = target (flows and stocks, while not reached)."""
     weeks = periods.quarter_weeks(quarter)
-    rows = [row(weeks[i], **{kpi_id: a}) for i, a in amounts.items() if i < len(weeks)]
+    rows = [
+        WeekMetrics(platform=Platform.INSTAGRAM, week=weeks[i], **{kpi_id: a})
+        for i, a in amounts.items()
+        if i < len(weeks)
+    ]
     assume(rows)
     p = pace(goal(kpi_id, target, 0, quarter), rows, periods.week_monday(weeks[0]) + timedelta(days=day))
     check(p)

@@ -238,9 +238,12 @@ def test_transaction_writes_once_and_only_on_change(st: Store, monkeypatch: pyte
     sid = st.create("Alpha").id
     writes: list[Path] = []
     real = store.write_atomic
-    monkeypatch.setattr(
-        store, "write_atomic", lambda path, payload: (writes.append(path), real(path, payload))
-    )
+
+    def counted(path: Path, payload: bytes) -> None:
+        writes.append(path)
+        real(path, payload)
+
+    monkeypatch.setattr(store, "write_atomic", counted)
 
     with st.transaction(sid) as db:
         assert db.table("strategy").all()[0]["name"] == "Alpha"
@@ -397,7 +400,12 @@ def test_list_does_not_reparse_unchanged_files(st: Store, monkeypatch: pytest.Mo
     st.list()
     parsed: list[int] = []
     real = store._load_tables
-    monkeypatch.setattr(store, "_load_tables", lambda raw: (parsed.append(1), real(raw))[1])
+
+    def counted(raw: bytes) -> dict:
+        parsed.append(1)
+        return real(raw)
+
+    monkeypatch.setattr(store, "_load_tables", counted)
 
     assert len(st.list()[0]) == 5
     assert parsed == []

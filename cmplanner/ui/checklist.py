@@ -1,0 +1,234 @@
+"""The checklist page's panels: tick-off per period, workload with suggestions, tuning, exports."""
+
+from __future__ import annotations
+
+from datetime import date
+import pandas as pd
+import streamlit as st
+
+from cmplanner import checklists, i18n
+from cmplanner.checklists import ChecklistItem, CustomTask, Progress, Ticks
+from cmplanner.platforms import PERIODS
+from cmplanner.ui.shell import Ctx, escape
+
+
+def _tick(ctx: Ctx, item: ChecklistItem, period_key: str, widget: str) -> None:
+    value = st.session_state[widget]
+    done = (item.count if value else 0) if isinstance(value, bool) else int(value or 0)
+    assert ctx.strategy is not None
+    checklists.set_tick(ctx.store, ctx.strategy.id, item.id, period_key, done)
+
+
+def tick_list(
+    ctx: Ctx, items: list[ChecklistItem], ticks: Ticks, progress: dict[str, Progress], day: date
+) -> None:
+    """Today / This week / This month / This quarter, with progress and a tick per task."""
+    labels = {
+        p: f"{ctx.t(f'checklists.period.{p}')} · {progress[p].done}/{progress[p].total}" for p in PERIODS
+    }
+    period = (
+        st.segmented_control(
+            ctx.t("cl.period"),
+            list(PERIODS),
+            format_func=labels.__getitem__,
+            default="day",
+            key="cl.period",
+            label_visibility="collapsed",
+        )
+        or "day"
+    )
+    rows = checklists.items_for(items, period, ticks, day)
+    done = progress[period]
+    st.progress(done.fraction, text=ctx.t("cl.progress", done=done.done, total=done.total))
+    if not rows:
+        st.info(
+            ctx.t("cl.nothing", period=ctx.t(f"checklists.period.{period}").lower()), icon=":material/info:"
+        )
+    for row in rows:
+        item = row.item
+        widget = f"tick.{item.id}.{row.period_key}"
+        minutes = ctx.t("checklists.minutes_each", minutes=i18n.number(item.minutes, ctx.lang))
+        with st.container(border=True):
+            if item.count == 1:
+                st.checkbox(
+                    escape(item.title(ctx.lang)),
+                    value=row.done >= 1,
+                    key=widget,
+                    on_change=_tick,
+                    args=(ctx, item, row.period_key, widget),
+                )
+                st.caption(minutes)
+            else:
+                left, right = st.columns([3, 1], vertical_alignment="center")
+                left.markdown(
+                    ("~~" if row.complete else "")
+                    + escape(item.title(ctx.lang))
+                    + ("~~" if row.complete else "")
+                )
+                left.caption(f"{row.status(ctx.lang)} · {minutes}")
+                right.number_input(
+                    ctx.t("cl.done_count"),
+                    min_value=0,
+                    max_value=item.count,
+                    step=1,
+                    value=row.done,
+                    key=widget,
+                    on_change=_tick,
+                    args=(ctx, item, row.period_key, widget),
+                )
+    if any(row.item.posts for row in rows):
+        with st.expander(ctx.t("checklists.prepublish"), icon=":material/rule:"):
+            st.markdown("\n".join(f"- {q}" for q in checklists.prepublish(ctx.lang)))
+            st.caption(ctx.t("common.source", source=ctx.t("source.seed000")))
+
+
+def workload_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
+    """Hours a week of the plan against the hours available, with changes that would make it fit."""
+    strategy = ctx.strategy
+    assert strategy is not None
+    available = strategy.profile.hours_per_week if strategy.profile else 0.0
+    work = checklists.workload(items, available)
+    st.subheader(ctx.t("cl.workload"))
+    left, right = st.columns(2)
+    left.metric(ctx.t("cl.plan_hours"), ctx.t("common.hours", n=i18n.number(work.hours, ctx.lang, 1)))
+    right.metric(
+        ctx.t("cl.available_hours"),
+        ctx.t("common.hours", n=i18n.number(available, ctx.lang, 1)),
+        delta=None if work.fits else "-" + ctx.t("common.hours", n=i18n.number(work.over, ctx.lang, 1)),
+    )
+    (st.success if work.fits else st.warning)(work.text(ctx.lang), icon=":material/schedule:")
+    st.caption(ctx.t("checklists.assumption"))
+    for number, suggestion in enumerate(work.suggestions):
+        with st.container(border=True):
+            st.markdown(f"**{suggestion.text(ctx.lang)}**")
+            st.markdown("\n".join(f"- {escape(change.text(ctx.lang))}" for change in suggestion.changes))
+            if not suggestion.fits:
+                st.caption(ctx.t("checklists.suggest.not_enough"))
+            if st.button(ctx.t("cl.apply"), key=f"apply.{number}", icon=":material/check:"):
+                strategy.checklist = checklists.apply(strategy.checklist, suggestion.changes)
+                ctx.store.save(strategy)
+                st.toast(ctx.t("cl.applied"), icon=":material/check:")
+                st.rerun()
+    st.info(checklists.cost_text(work.hours, ctx.lang), icon=":material/euro:")
+
+
+def _table(ctx: Ctx, items: list[ChecklistItem]) -> pd.DataFrame:
+    return pd.DataFrame(
+        [
+            {
+                "id": item.id,
+                "enabled": item.enabled,
+                "task": item.text(ctx.lang),
+                "platform": checklists.platform_name(item.platform, ctx.lang) if item.platform else "",
+                "period": item.period,
+                "count": item.count,
+                "minutes": item.minutes,
+            }
+            for item in items
+        ]
+    ).set_index("id")
+
+
+def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
+    """Switch tasks off, change counts, cadences and durations; add own tasks."""
+    strategy = ctx.strategy
+    assert strategy is not None
+    st.subheader(ctx.t("cl.tune"))
+    st.caption(ctx.t("cl.tune_help"))
+    periods = list(PERIODS)
+    table = _table(ctx, items)
+    edited = st.data_editor(
+        table,
+        key="cl.editor",
+        hide_index=True,
+        width="stretch",
+        disabled=["task", "platform"],
+        column_config={
+            "enabled": st.column_config.CheckboxColumn(ctx.t("cl.col.enabled"), width="small"),
+            "task": st.column_config.TextColumn(ctx.t("cl.col.task"), width="large"),
+            "platform": st.column_config.TextColumn(ctx.t("field.platform")),
+            "period": st.column_config.SelectboxColumn(
+                ctx.t("cl.col.period"), options=periods, required=True
+            ),
+            "count": st.column_config.NumberColumn(
+                ctx.t("cl.col.count"), min_value=1, max_value=1000, step=1
+            ),
+            "minutes": st.column_config.NumberColumn(
+                ctx.t("cl.col.minutes"),
+                min_value=0,
+                max_value=480,
+                step=1,
+                help=ctx.t("checklists.assumption"),
+            ),
+        },
+    )
+    if st.button(ctx.t("cl.save"), type="primary", icon=":material/save:"):
+        rows = [{"id": task_id, **values} for task_id, values in edited.to_dict("index").items()]
+        strategy.checklist = checklists.tune(strategy, rows)
+        ctx.store.save(strategy)
+        st.toast(ctx.t("cl.saved"), icon=":material/check:")
+        st.rerun()
+
+    with st.form("cl.add", clear_on_submit=True):
+        st.markdown(f"**{ctx.t('cl.add')}**")
+        label = st.text_input(ctx.t("cl.col.task"), key="cl.add.label")
+        cols = st.columns(4)
+        period = cols[0].selectbox(
+            ctx.t("cl.col.period"), periods, index=1, format_func=lambda p: ctx.t(f"cl.every.{p}")
+        )
+        count = cols[1].number_input(ctx.t("cl.col.count"), min_value=1, max_value=1000, value=1)
+        minutes = cols[2].number_input(ctx.t("cl.col.minutes"), min_value=0, max_value=480, value=15)
+        options: list[str | None] = [None, *(p.platform.value for p in strategy.platforms)]
+        platform = cols[3].selectbox(
+            ctx.t("field.platform"),
+            options,
+            format_func=lambda p: ctx.t("checklists.general") if p is None else ctx.t(f"platform.{p}"),
+        )
+        if st.form_submit_button(ctx.t("cl.add_button"), icon=":material/add:"):
+            if not label.strip():
+                st.error(ctx.t("cl.label_required"), icon=":material/error:")
+            else:
+                task = CustomTask(label=label, period=period, count=count, minutes=minutes, platform=platform)
+                strategy.checklist = strategy.checklist.model_copy(
+                    update={"custom": [*strategy.checklist.custom, task]}
+                )
+                ctx.store.save(strategy)
+                st.rerun()
+    own = strategy.checklist.custom
+    if own:
+        remove = st.multiselect(
+            ctx.t("cl.remove_own"), [t.id for t in own], format_func={t.id: t.label for t in own}.__getitem__
+        )
+        if remove and st.button(ctx.t("cl.remove_button"), icon=":material/delete:"):
+            strategy.checklist = strategy.checklist.model_copy(
+                update={"custom": [t for t in own if t.id not in remove]}
+            )
+            ctx.store.save(strategy)
+            st.rerun()
+
+
+def export_panel(ctx: Ctx, items: list[ChecklistItem], day: date) -> None:
+    """The recurring tasks as an iCalendar file and as a printable list."""
+    strategy = ctx.strategy
+    assert strategy is not None
+    st.subheader(ctx.t("cl.export"))
+    st.write(ctx.t("cl.export_help"))
+    slug = "".join(c if c.isalnum() else "-" for c in strategy.name.lower()).strip("-") or "strategy"
+    left, right = st.columns(2)
+    left.download_button(
+        ctx.t("cl.ics"),
+        data=lambda: checklists.to_ics(items, ctx.lang, day, scope=strategy.id),
+        file_name=f"{slug}-checklists.ics",
+        mime="text/calendar",
+        icon=":material/calendar_month:",
+    )
+    text = checklists.printable(items, ctx.lang)
+    right.download_button(
+        ctx.t("cl.print"),
+        data=text.encode("utf-8"),
+        file_name=f"{slug}-checklists.md",
+        mime="text/markdown",
+        icon=":material/print:",
+    )
+    with st.container(border=True):
+        st.markdown(text)

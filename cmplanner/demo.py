@@ -124,71 +124,74 @@ def consultancy(quarter: str) -> Strategy:
             Goal(platform=Platform.LINKEDIN, kpi="followers", quarter=quarter, baseline=400, target=600),
             Goal(platform=Platform.LINKEDIN, kpi="impressions", quarter=quarter, baseline=0, target=20000),
             Goal(platform=Platform.YOUTUBE, kpi="followers", quarter=quarter, baseline=150, target=200),
+            Goal(
+                platform=Platform.YOUTUBE,
+                kpi="video_views",
+                quarter=quarter,
+                baseline=0,
+                target=3000,
+                note="Views are not logged yet",
+            ),
         ],
     )
 
 
-# Weekly behaviour per (strategy, platform): followers gained, posts, impressions, engagement per post.
-PROFILES: dict[tuple[str, Platform], dict[str, float]] = {
-    ("bakery", Platform.INSTAGRAM): {
-        "start": 1200,
-        "gain": 26,
-        "posts": 3,
-        "impressions": 2600,
-        "engagement": 14,
-    },
-    ("bakery", Platform.FACEBOOK): {"start": 800, "gain": 8, "posts": 1, "impressions": 900, "engagement": 2},
-    ("consultancy", Platform.LINKEDIN): {
-        "start": 400,
-        "gain": 12,
-        "posts": 2,
-        "impressions": 1000,
-        "engagement": 9,
-    },
-    ("consultancy", Platform.YOUTUBE): {
-        "start": 150,
-        "gain": 1,
-        "posts": 1,
-        "impressions": 300,
-        "engagement": 3,
-    },
+# How each platform's followers move against its followers goal (1 = exactly on the pace line), and its weekly
+# posts, impressions and engagement per post. Chosen so the tracker shows every status on any day of a quarter:
+# reached (Facebook), on track (Instagram), at risk (LinkedIn), behind (YouTube; the bakery's Facebook posts).
+BEHAVIOUR: dict[tuple[str, Platform], dict[str, float]] = {
+    ("bakery", Platform.INSTAGRAM): {"pace": 1.15, "posts": 3, "impressions": 2600, "engagement": 14},
+    ("bakery", Platform.FACEBOOK): {"pace": 20.0, "posts": 1, "impressions": 900, "engagement": 2},
+    ("consultancy", Platform.LINKEDIN): {"pace": 0.95, "posts": 2, "impressions": 1600, "engagement": 9},
+    ("consultancy", Platform.YOUTUBE): {"pace": 0.4, "posts": 1, "impressions": 300, "engagement": 3},
 }
+
+
+def _followers(strategy: Strategy, platform: Platform, pace: float, position: int, weeks: int) -> int:
+    """Followers at the end of the quarter's week ``position`` (1-based; ≤ 0 is last quarter), ``pace`` × the pace line."""
+    goal = next(g for g in strategy.goals if g.platform == platform and g.kpi == "followers")
+    per_week = (goal.target - goal.baseline) / weeks
+    if position <= 0:  # last quarter: slow growth up to the baseline
+        return max(0, round(goal.baseline + per_week * 0.5 * position))
+    return min(round(goal.baseline + per_week * pace * position), round(goal.target + 5 * position))
 
 
 def weeks_for(kind: str, strategy: Strategy, today: date, history: int = 13) -> list[WeekMetrics]:
     """The current quarter's complete weeks plus ``history`` weeks before it, with a gentle wobble."""
-    quarter = periods.current_quarter(today)
-    first = periods.quarter_weeks(quarter)[0]
-    last = periods.last_complete_week(today)
+    quarter_weeks = periods.quarter_weeks(periods.current_quarter(today))
+    last = periods.week_monday(periods.last_complete_week(today))
     rows: list[WeekMetrics] = []
     for plan in strategy.platforms:
-        shape = PROFILES[(kind, plan.platform)]
-        week, n = periods.shift_week(first, -history), -history
-        while periods.week_monday(week) <= periods.week_monday(last):
-            wobble = 1 + 0.15 * math.sin(n * 1.7)
-            followers = int(shape["start"] + shape["gain"] * (n + 1))
-            posts = max(0, round(shape["posts"] * (wobble if n % 3 else 1)))
+        shape = BEHAVIOUR[(kind, plan.platform)]
+        week = periods.shift_week(quarter_weeks[0], -history)
+        position = 1 - history
+        while periods.week_monday(week) <= last:
+            wobble = 1 + 0.15 * math.sin(position * 1.7)
+            posts = max(0, round(shape["posts"] * (wobble if position % 3 else 1)))
             engagement = shape["engagement"] * posts * wobble
+            impressions = int(shape["impressions"] * wobble)
             rows.append(
                 WeekMetrics(
                     platform=plan.platform,
                     week=week,
-                    followers=max(0, followers),
+                    followers=_followers(
+                        strategy, plan.platform, shape["pace"], position, len(quarter_weeks)
+                    ),
                     posts=posts,
-                    impressions=int(shape["impressions"] * wobble),
-                    reach=int(shape["impressions"] * 0.7 * wobble),
+                    impressions=impressions,
+                    reach=int(impressions * 0.7),
                     reactions=int(engagement * 0.8),
                     comments=int(engagement * 0.15),
                     shares=int(engagement * 0.05),
                     saves=int(engagement * 0.1) if plan.platform == Platform.INSTAGRAM else None,
-                    clicks=int(shape["impressions"] * 0.01 * wobble),
-                    messages_received=3 + n % 3,
-                    messages_answered=3 + n % 3 - (1 if n % 4 == 0 else 0),
+                    clicks=int(impressions * 0.01),
+                    messages_received=3 + position % 3,
+                    messages_answered=3 + position % 3 - (1 if position % 4 == 0 else 0),
                     response_time_hours=round(2 + wobble, 1),
                     source="demo",
                 )
             )
-            week, n = periods.shift_week(week, 1), n + 1
+            week, position = periods.shift_week(week, 1), position + 1
     return rows
 
 

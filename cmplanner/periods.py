@@ -70,7 +70,7 @@ def month_of_week(key: str) -> str:
 
 
 def quarter_weeks(quarter: str) -> list[str]:
-    """All ISO weeks of a quarter, in order (13 or 14)."""
+    """All ISO weeks of a quarter, in order (12 to 14)."""
     year, q = parse_quarter(quarter)
     first_month = 3 * (q - 1) + 1
     day = date(year, first_month, 1)

@@ -32,13 +32,15 @@ def type_into(page: Page, label: str, text: str) -> None:
 
 
 def choose(page: Page, label: str, *options: str) -> None:
-    """Pick options in a select box or multiselect by its label."""
+    """Pick options in a select box or multiselect by its label (the list opens from the keyboard)."""
     box = page.get_by_role("combobox", name=label, exact=True)
     for option in options:
         box.click()
+        box.press("ArrowDown")
         page.get_by_role("option", name=option, exact=True).click()
         wait_for_app(page)
-    page.keyboard.press("Escape")
+    if box.get_attribute("aria-expanded") == "true":
+        box.press("Escape")
 
 
 def test_new_user_walks_through_a_whole_strategy(app_server: AppServer, page: Page) -> None:

@@ -4,11 +4,14 @@ import streamlit as st
 
 from cmplanner import demo, i18n
 from cmplanner.models import Strategy
-from cmplanner.ui import escape, go, page, set_active
-from cmplanner.ui.shell import damaged_text
+from cmplanner.pacing import Status
+from cmplanner.ui import escape, go, page, set_active, today
+from cmplanner.ui.shell import damaged_text, status_counts
+from cmplanner.ui.tracker import BADGE
 from cmplanner.ui.walk import STEPS
 
 ctx = page("home")
+day = today()
 strategies, damaged = ctx.store.list()
 for item in damaged:
     st.error(damaged_text(item, ctx.lang), icon=":material/error:")
@@ -66,6 +69,14 @@ for strategy in strategies:
             details.append(ctx.t("home.goal_count", n=len(strategy.goals)))
             details.append(ctx.t("home.updated", date=i18n.day(strategy.updated_at, ctx.lang)))
             st.caption(" · ".join(details))
+            counts = status_counts(ctx, strategy, day) if strategy.goals else {}
+            if counts:
+                st.markdown(
+                    " ".join(
+                        f":{BADGE[Status(s)][0]}-badge[{BADGE[Status(s)][1]} {n} {ctx.t('status.' + s)}]"
+                        for s, n in sorted(counts.items(), key=lambda kv: list(Status).index(Status(kv[0])))
+                    )
+                )
         with actions, st.container(horizontal=True, horizontal_alignment="right"):
             if st.button(
                 ctx.t("home.open"), key=f"open.{strategy.id}", type="primary", icon=":material/folder_open:"

@@ -9,8 +9,8 @@ from typing import Any
 
 import streamlit as st
 
-from cmplanner import i18n
-from cmplanner.models import Strategy
+from cmplanner import i18n, tracker
+from cmplanner.models import Strategy, WeekMetrics
 from cmplanner.store import DamagedFile, Store, StoreError, default_root
 
 # (name, script, icon): the sidebar menu, grouped into sections. Script names are URLs: keep them stable.
@@ -60,6 +60,31 @@ def _store(root: str) -> Store:
     store = Store(root)
     store.check()
     return store
+
+
+@st.cache_data(show_spinner=False, max_entries=32)
+def _weeks(_store: Store, strategy_id: str, stamp: tuple[int, int]) -> list[WeekMetrics]:
+    return _store.weeks(strategy_id)
+
+
+def cached_weeks(ctx: Ctx) -> list[WeekMetrics]:
+    """The active strategy's weekly rows, read again only when its file changed (mtime and size)."""
+    assert ctx.strategy is not None
+    stat = ctx.store.path(ctx.strategy.id).stat()
+    return _weeks(ctx.store, ctx.strategy.id, (stat.st_mtime_ns, stat.st_size))
+
+
+@st.cache_data(show_spinner=False, max_entries=1000)
+def _status_counts(_store: Store, strategy_id: str, stamp: tuple[int, int], day: date) -> dict[str, int]:
+    strategy = _store.get(strategy_id)
+    counts = tracker.status_counts(strategy, _store.weeks(strategy_id), day)
+    return {status.value: n for status, n in counts.items()}
+
+
+def status_counts(ctx: Ctx, strategy: Strategy, day: date) -> dict[str, int]:
+    """How many of a strategy's current-quarter goals are in each status, cached on its file's mtime and size."""
+    stat = ctx.store.path(strategy.id).stat()
+    return _status_counts(ctx.store, strategy.id, (stat.st_mtime_ns, stat.st_size), day)
 
 
 def store() -> Store:

@@ -1,0 +1,67 @@
+"""The tracker's data: every goal of a quarter with its pace, cadence compliance, and status counts for the home page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from cmplanner import kpis, periods
+from cmplanner.models import Goal, Platform, Strategy, WeekMetrics
+from cmplanner.pacing import Pace, Status, pace, weeks_elapsed
+
+
+@dataclass(frozen=True)
+class GoalPace:
+    goal: Goal
+    pace: Pace
+    benchmark: kpis.Benchmark | None
+    """For engagement-rate goals: the newest benchmark computed the same way, shown as a reference line."""
+
+
+@dataclass(frozen=True)
+class Cadence:
+    """Posts logged against the posts the plan asks for, over the weeks elapsed in the quarter."""
+
+    platform: Platform
+    planned: float
+    logged: int
+    weeks: int
+
+    @property
+    def share(self) -> float | None:
+        return self.logged / self.planned if self.planned else None
+
+
+def quarters(strategy: Strategy, today: date) -> list[str]:
+    """Quarters that have goals, newest first, always including the current one."""
+    found = {goal.quarter for goal in strategy.goals} | {periods.current_quarter(today)}
+    return sorted(found, reverse=True)
+
+
+def goal_paces(strategy: Strategy, rows: Sequence[WeekMetrics], quarter: str, today: date) -> list[GoalPace]:
+    """Every goal of the quarter with its pace, in the strategy's order."""
+    result = []
+    for goal in strategy.goals:
+        if goal.quarter != quarter:
+            continue
+        benches = kpis.benchmarks_for(goal.platform.value, goal.kpi)
+        result.append(GoalPace(goal, pace(goal, rows, today), benches[0] if benches else None))
+    return result
+
+
+def cadence(strategy: Strategy, rows: Sequence[WeekMetrics], quarter: str, today: date) -> list[Cadence]:
+    """Per platform of the plan: posts logged so far this quarter vs its posts per week × weeks elapsed."""
+    weeks = set(periods.quarter_weeks(quarter)[: weeks_elapsed(quarter, today)])
+    result = []
+    for plan in strategy.platforms:
+        logged = sum(r.posts or 0 for r in rows if r.platform == plan.platform and r.week in weeks)
+        result.append(Cadence(plan.platform, plan.posts_per_week * len(weeks), logged, len(weeks)))
+    return result
+
+
+def status_counts(strategy: Strategy, rows: Sequence[WeekMetrics], today: date) -> Counter[Status]:
+    """How many of the current quarter's goals are in each status (for the strategies overview)."""
+    quarter = periods.current_quarter(today)
+    return Counter(item.pace.status for item in goal_paces(strategy, rows, quarter, today))

@@ -10,6 +10,8 @@ from cmplanner.ui.shell import damaged_text, status_counts
 from cmplanner.ui.tracker import BADGE
 from cmplanner.ui.walk import STEPS
 
+PAGE_SIZE = 10
+
 ctx = page("home")
 day = today()
 strategies, damaged = ctx.store.list()
@@ -52,63 +54,88 @@ if not strategies:
     st.stop()
 
 st.title(ctx.t("page.home"))
-st.caption(ctx.t("home.count", n=len(strategies)))
 with st.expander(ctx.t("home.new_title"), icon=":material/add:"):
     create_form(first=False)
+search, pager = st.columns([3, 1], vertical_alignment="bottom")
+query = search.text_input(
+    ctx.t("home.search"), key="home.search", placeholder=ctx.t("home.search_placeholder")
+)
+found = [s for s in strategies if query.strip().lower() in s.name.lower()] if query.strip() else strategies
+pages = max(1, -(-len(found) // PAGE_SIZE))
+number = (
+    pager.number_input(ctx.t("home.page", pages=pages), min_value=1, max_value=pages, step=1, key="home.page")
+    if pages > 1
+    else 1
+)
+st.caption(
+    ctx.t("home.count", n=len(strategies))
+    + ("" if found is strategies else " · " + ctx.t("home.found", n=len(found)))
+)
 
-for strategy in strategies:
+
+def manage(strategy: Strategy) -> None:
+    """Rename, duplicate or delete one strategy (shown under its card when asked for)."""
+    left, right = st.columns([3, 2], vertical_alignment="bottom")
+    new_name = left.text_input(ctx.t("home.rename_label"), value=strategy.name, key=f"name.{strategy.id}")
+    with right, st.container(horizontal=True):
+        if st.button(ctx.t("home.rename"), key=f"rename.{strategy.id}", icon=":material/edit:"):
+            if new_name.strip():
+                ctx.store.rename(strategy.id, new_name.strip())
+                st.rerun()
+            st.error(ctx.t("error.name_required"))
+        if st.button(ctx.t("home.duplicate"), key=f"dup.{strategy.id}", icon=":material/content_copy:"):
+            ctx.store.duplicate(strategy.id, ctx.t("home.copy_of", name=strategy.name))
+            st.rerun()
+        if st.button(ctx.t("home.delete"), key=f"del.{strategy.id}", icon=":material/delete:"):
+            st.session_state["confirm_delete"] = strategy.id
+            st.rerun()
+    if st.session_state.get("confirm_delete") == strategy.id:
+        st.warning(ctx.t("home.confirm_delete", name=escape(strategy.name)), icon=":material/warning:")
+        yes, no, _ = st.columns([1, 1, 3])
+        if yes.button(ctx.t("home.delete_yes"), key=f"yes.{strategy.id}", type="primary"):
+            ctx.store.delete(strategy.id)
+            st.session_state.pop("confirm_delete", None)
+            if st.session_state.get("strategy_id") == strategy.id:
+                set_active(None)
+            st.toast(ctx.t("home.deleted", name=escape(strategy.name)), icon=":material/delete:")
+            st.rerun()
+        if no.button(ctx.t("home.delete_no"), key=f"no.{strategy.id}"):
+            st.session_state.pop("confirm_delete", None)
+            st.rerun()
+
+
+def toggle_manage(strategy_id: str) -> None:
+    current = st.session_state.get("manage")
+    st.session_state["manage"] = None if current == strategy_id else strategy_id
+
+
+for strategy in found[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
     with st.container(border=True):
         info, actions = st.columns([3, 2], vertical_alignment="center")
-        with info:
-            profile = strategy.profile
-            st.markdown(f"#### {escape(strategy.name)}")
-            details = [ctx.t(f"status.{strategy.status}")]
-            if profile:
-                details.append(escape(profile.sector))
-            details.append(ctx.t("home.platform_count", n=len(strategy.platforms)))
-            details.append(ctx.t("home.goal_count", n=len(strategy.goals)))
-            details.append(ctx.t("home.updated", date=i18n.day(strategy.updated_at, ctx.lang)))
-            st.caption(" · ".join(details))
-            counts = status_counts(ctx, strategy, day) if strategy.goals else {}
-            if counts:
-                st.markdown(
-                    " ".join(
-                        f":{BADGE[Status(s)][0]}-badge[{BADGE[Status(s)][1]} {n} {ctx.t('status.' + s)}]"
-                        for s, n in sorted(counts.items(), key=lambda kv: list(Status).index(Status(kv[0])))
-                    )
-                )
+        details = [ctx.t(f"status.{strategy.status}")]
+        if strategy.profile:
+            details.append(escape(strategy.profile.sector))
+        details.append(ctx.t("home.platform_count", n=len(strategy.platforms)))
+        details.append(ctx.t("home.goal_count", n=len(strategy.goals)))
+        details.append(ctx.t("home.updated", date=i18n.day(strategy.updated_at, ctx.lang)))
+        counts = status_counts(ctx, strategy, day) if strategy.goals else {}
+        badges = " ".join(
+            f":{BADGE[s][0]}-badge[{BADGE[s][1]} {counts[s.value]} {ctx.t('status.' + s.value)}]"
+            for s in Status
+            if counts.get(s.value)
+        )
+        info.markdown(f"#### {escape(strategy.name)}\n:gray[{' · '.join(details)}]\n\n{badges}")
         with actions, st.container(horizontal=True, horizontal_alignment="right"):
             if st.button(
                 ctx.t("home.open"), key=f"open.{strategy.id}", type="primary", icon=":material/folder_open:"
             ):
                 open_strategy(strategy)
-            with st.popover(ctx.t("home.more"), icon=":material/more_horiz:"):
-                new_name = st.text_input(
-                    ctx.t("home.rename_label"), value=strategy.name, key=f"name.{strategy.id}"
-                )
-                if st.button(ctx.t("home.rename"), key=f"rename.{strategy.id}", icon=":material/edit:"):
-                    if new_name.strip():
-                        ctx.store.rename(strategy.id, new_name.strip())
-                        st.rerun()
-                    st.error(ctx.t("error.name_required"))
-                if st.button(
-                    ctx.t("home.duplicate"), key=f"dup.{strategy.id}", icon=":material/content_copy:"
-                ):
-                    ctx.store.duplicate(strategy.id, ctx.t("home.copy_of", name=strategy.name))
-                    st.rerun()
-                if st.button(ctx.t("home.delete"), key=f"del.{strategy.id}", icon=":material/delete:"):
-                    st.session_state["confirm_delete"] = strategy.id
-                    st.rerun()
-        if st.session_state.get("confirm_delete") == strategy.id:
-            st.warning(ctx.t("home.confirm_delete", name=escape(strategy.name)), icon=":material/warning:")
-            yes, no, _ = st.columns([1, 1, 3])
-            if yes.button(ctx.t("home.delete_yes"), key=f"yes.{strategy.id}", type="primary"):
-                ctx.store.delete(strategy.id)
-                st.session_state.pop("confirm_delete", None)
-                if st.session_state.get("strategy_id") == strategy.id:
-                    set_active(None)
-                st.toast(ctx.t("home.deleted", name=escape(strategy.name)), icon=":material/delete:")
-                st.rerun()
-            if no.button(ctx.t("home.delete_no"), key=f"no.{strategy.id}"):
-                st.session_state.pop("confirm_delete", None)
-                st.rerun()
+            st.button(
+                ctx.t("home.more"),
+                key=f"more.{strategy.id}",
+                icon=":material/more_horiz:",
+                on_click=toggle_manage,
+                args=(strategy.id,),
+            )
+        if st.session_state.get("manage") == strategy.id:
+            manage(strategy)

@@ -51,6 +51,7 @@ def test_create_without_a_name_says_what_to_fix(store: Store) -> None:
 def test_delete_asks_for_confirmation_and_keeps_a_copy(store: Store) -> None:
     keep, gone = store.create("Keep me"), store.create("Remove me")
     at = open_page("app.py")
+    at.button(key=f"more.{gone.id}").click().run()
     at.button(key=f"del.{gone.id}").click().run()
     assert "Delete “Remove me”" in texts(at)
     assert len(store.list()[0]) == 2  # nothing deleted before the confirmation
@@ -64,6 +65,7 @@ def test_delete_asks_for_confirmation_and_keeps_a_copy(store: Store) -> None:
 def test_cancel_delete_keeps_the_strategy(store: Store) -> None:
     target = store.create("Stay")
     at = open_page("app.py")
+    at.button(key=f"more.{target.id}").click().run()
     at.button(key=f"del.{target.id}").click().run()
     at.button(key=f"no.{target.id}").click().run()
     assert [s.name for s in store.list()[0]] == ["Stay"]
@@ -73,9 +75,23 @@ def test_cancel_delete_keeps_the_strategy(store: Store) -> None:
 def test_rename_and_duplicate(store: Store) -> None:
     original = store.create("Old name")
     at = open_page("app.py")
+    at.button(key=f"more.{original.id}").click().run()
     at.text_input(key=f"name.{original.id}").input("New name")
     at.button(key=f"rename.{original.id}").click().run()
     assert store.get(original.id).name == "New name"
-    at.button(key=f"dup.{original.id}").click().run()
+    at.button(key=f"dup.{original.id}").click().run()  # the panel stays open after renaming
     names = sorted(s.name for s in store.list()[0])
     assert names == ["Copy of New name", "New name"]
+
+
+def test_search_and_pages_keep_a_large_workspace_usable(store: Store) -> None:
+    for n in range(23):
+        store.create(f"Client {n:02d}")
+    at = open_page("app.py")
+    assert sum(1 for b in at.button if b.label == "Open") == 10
+    at.number_input(key="home.page").set_value(3).run()
+    assert sum(1 for b in at.button if b.label == "Open") == 3
+    at.text_input(key="home.search").input("client 07").run()
+    no_exception(at)
+    assert sum(1 for b in at.button if b.label == "Open") == 1
+    assert "Client 07" in texts(at)

@@ -18,7 +18,7 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -29,11 +29,19 @@ ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 SERVER_FLAGS = [
-    "--server.headless=true", "--server.fileWatcherType=none", "--global.developmentMode=false",
+    "--server.headless=true",
+    "--server.fileWatcherType=none",
+    "--global.developmentMode=false",
     "--browser.gatherUsageStats=false",
 ]
 VIEWPORT = {"width": 1280, "height": 900}
@@ -103,26 +111,44 @@ def start_server(data_dir: Path, log: Path, timeout: float = START_TIMEOUT) -> A
     data_dir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
-        "--server.address=127.0.0.1", f"--server.port={port}", *SERVER_FLAGS,
+        sys.executable,
+        "-m",
+        "streamlit",
+        "run",
+        "app.py",
+        "--server.address=127.0.0.1",
+        f"--server.port={port}",
+        *SERVER_FLAGS,
     ]
     env = {**os.environ, "CMPLANNER_DATA": str(data_dir), "PYTHONUNBUFFERED": "1"}
     with open(log, "wb") as out:  # the child keeps its own handle
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                   stdin=subprocess.DEVNULL, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
     server = AppServer(url=f"http://127.0.0.1:{port}", data_dir=data_dir, log=log, process=process)
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError(f"the app server exited with {process.returncode}; its log:\n{server.output()}")
-        with contextlib.suppress(OSError):
-            with urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=1) as response:
-                if response.read() == b"ok":
-                    return server
+            raise RuntimeError(
+                f"the app server exited with {process.returncode}; its log:\n{server.output()}"
+            )
+        with (
+            contextlib.suppress(OSError),
+            urllib.request.urlopen(f"{server.url}/_stcore/health", timeout=1) as response,
+        ):
+            if response.read() == b"ok":
+                return server
         time.sleep(0.1)
     server.stop()
-    raise RuntimeError(f"the app server did not answer /_stcore/health within {timeout:.0f} s; its log:\n"
-                       f"{server.output()}")
+    raise RuntimeError(
+        f"the app server did not answer /_stcore/health within {timeout:.0f} s; its log:\n{server.output()}"
+    )
 
 
 def wait_for_app(page: Page, timeout: int = RUN_TIMEOUT) -> None:
@@ -132,16 +158,20 @@ def wait_for_app(page: Page, timeout: int = RUN_TIMEOUT) -> None:
     which retries, rather than trusting this alone.
     """
     page.locator("[data-testid='stApp'][data-test-connection-state='CONNECTED']").wait_for(
-        state="attached", timeout=timeout)
+        state="attached", timeout=timeout
+    )
     page.locator("[data-testid='stApp'][data-test-script-state='notRunning']").wait_for(
-        state="attached", timeout=timeout)
+        state="attached", timeout=timeout
+    )
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
 
 
 def open_app(page: Page, server: AppServer, path: str = "/") -> Page:
     """Load ``path`` (e.g. ``/goals?s=<id>``) in ``page`` and wait for the first run."""
     response = page.goto(server.url + path)
-    assert response is not None and response.ok, f"GET {path}: {response.status if response else 'no response'}"
+    assert response is not None and response.ok, (
+        f"GET {path}: {response.status if response else 'no response'}"
+    )
     wait_for_app(page)
     return page
 
@@ -172,8 +202,10 @@ def chromium_path(playwright: Playwright) -> str:
     path = find_chromium(playwright)
     if path:
         return path
-    reason = ("NO CHROMIUM FOR THE E2E TESTS: set CMPLANNER_CHROMIUM, `apt-get install -y chromium` "
-              "(/usr/bin/chromium) or `python -m playwright install chromium`")
+    reason = (
+        "NO CHROMIUM FOR THE E2E TESTS: set CMPLANNER_CHROMIUM, `apt-get install -y chromium` "
+        "(/usr/bin/chromium) or `python -m playwright install chromium`"
+    )
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(reason, pytrace=False)
     pytest.skip(reason)
@@ -221,20 +253,22 @@ def page(new_page: Callable[..., Page], request: pytest.FixtureRequest) -> Page:
     return new_page(marker.args[0] if marker else DEFAULT_LOCALE)
 
 
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
-    """On a failure, attach the server log and a screenshot of the page to the report."""
-    outcome = yield
-    report = outcome.get_result()
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(
+    item: pytest.Item, call: pytest.CallInfo[None]
+) -> Generator[None, pytest.TestReport, pytest.TestReport]:
+    """On a failure, attach the server log and a full-page screenshot (its path) to the report."""
+    report = yield
     if report.when != "call" or not report.failed:
-        return
+        return report
     funcargs = getattr(item, "funcargs", {})
     server = funcargs.get("app_server")
     if isinstance(server, AppServer):
         report.sections.append(("app server log", server.output()[-20_000:]))
-    page = funcargs.get("page")
-    if page is not None and server is not None:
-        shot = server.log.with_name("failure.png")
-        with contextlib.suppress(Exception):
-            page.screenshot(path=str(shot), full_page=True)
-            report.sections.append(("screenshot", str(shot)))
+        page = funcargs.get("page")
+        if page is not None:
+            shot = server.log.with_name("failure.png")
+            with contextlib.suppress(Exception):
+                page.screenshot(path=str(shot), full_page=True)
+                report.sections.append(("screenshot", str(shot)))
+    return report

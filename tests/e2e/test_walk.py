@@ -84,9 +84,13 @@ def test_new_user_walks_through_a_whole_strategy(app_server: AppServer, page: Pa
     # Step 2: platforms, ranked, each with its reasons and their sources.
     title(page, "Platforms")
     expect(main.get_by_text("Step 2 of 4")).to_be_visible()
-    expect(main.get_by_text(re.compile(r"Recommended$")).first).to_be_visible()  # the badge (icon name + text)
+    expect(
+        main.get_by_text(re.compile(r"Recommended$")).first
+    ).to_be_visible()  # the badge (icon name + text)
     expect(main.get_by_text(re.compile(r"Not recommended$")).first).to_be_visible()
-    expect(main.get_by_text(re.compile(r"Facebook is used by \d+% of US adults aged 30-49")).first).to_be_visible()
+    expect(
+        main.get_by_text(re.compile(r"Facebook is used by \d+% of US adults aged 30-49")).first
+    ).to_be_visible()
     expect(main.get_by_text(re.compile(r"^Source: ")).first).to_be_visible()
     # Not exact: the checkbox's accessible name carries the label's markdown (**Facebook**).
     facebook = main.get_by_role("checkbox", name="Facebook")
@@ -138,7 +142,9 @@ def test_new_user_walks_through_a_whole_strategy(app_server: AppServer, page: Pa
     expect(main.get_by_text("1 strategies in this workspace")).to_be_visible()
     expect(main.get_by_role("heading", name="Bakery Browser")).to_be_visible()
     # The card's summary line, plural and all, as the home page writes it.
-    expect(main.get_by_text(re.compile(r"^Ready · Bakery · 1 platforms · 1 goals · changed "))).to_be_visible()
+    expect(
+        main.get_by_text(re.compile(r"^Ready · Bakery · 1 platforms · 1 goals · changed "))
+    ).to_be_visible()
     expect(main.get_by_role("button", name="Open")).to_be_visible()
 
 

@@ -1,0 +1,268 @@
+"""The weekly log: which figures to ask for, the editor's rows for a week, and the checks before anything is saved.
+
+Pure logic (no Streamlit); ``cmplanner/ui/log.py`` shows what these functions return. An empty cell is ``None``
+("not logged"), never 0. Saving is all or nothing: ``validate`` returns errors (which block) and warnings
+(implausible follower jumps, which the user can confirm, since viral weeks happen).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from pydantic import ValidationError
+
+from cmplanner import i18n, kpis, periods
+from cmplanner.models import METRIC_FIELDS, Platform, Strategy, WeekMetrics
+from cmplanner.store import UpsertResult
+
+ALWAYS: tuple[str, ...] = ("followers", "posts")
+"""Fields asked for on every platform, whatever the goals: the two figures every pace needs."""
+
+DECIMAL_FIELDS: frozenset[str] = frozenset({"response_time_hours"})
+"""Fields that may have decimals; every other metric is a count."""
+
+MAX_VALUE = 10**12
+"""No account has a trillion of anything: a larger number is a paste gone wrong (and JSON tools lose precision
+on integers this large)."""
+
+JUMP_MIN_FOLLOWERS = 50
+"""A follower change smaller than this is never questioned: a small account can double in a good week."""
+
+JUMP_RISE_PER_WEEK = 0.25
+"""A rise of more than a quarter of the previous count per week elapsed is questioned. Steady accounts grow a
+few percent a week; a quarter in one week is more often a typo (an extra digit, another account's figure) than
+growth. Viral weeks happen, so it is a warning the user can confirm, not an error."""
+
+JUMP_DROP = 0.20
+"""A drop of more than a fifth is questioned (not scaled by the weeks elapsed): accounts rarely lose that many,
+and a missing digit (1250 → 125) looks exactly like this."""
+
+HISTORY_WEEKS = 8
+"""Logged weeks shown under the editor for context."""
+
+
+@dataclass
+class Result:
+    """What ``validate`` found. Save ``rows`` only when ``ok``."""
+
+    rows: list[WeekMetrics] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Implausible jumps still to be confirmed (empty once confirmed)."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.warnings
+
+
+def fields_for(strategy: Strategy, show_all: bool) -> list[str]:
+    """The metric fields to show: followers, posts and what the strategy's goals need; every field if ``show_all``."""
+    if show_all:
+        return list(METRIC_FIELDS)
+    needed = set(ALWAYS)
+    for goal in strategy.goals:
+        needed.update(kpis.needs_for(goal.kpi, goal.platform.value))
+    return [name for name in METRIC_FIELDS if name in needed]
+
+
+def rows_for_week(
+    strategy: Strategy, stored_rows: Sequence[WeekMetrics], week: str, fields: Sequence[str]
+) -> list[dict[str, Any]]:
+    """One row per platform of the strategy (in its order): ``platform`` and the stored value of each field."""
+    stored = {row.platform: row for row in stored_rows if row.week == week}
+    rows = []
+    for plan in strategy.platforms:
+        row = stored.get(plan.platform)
+        rows.append({"platform": plan.platform.value, **{f: getattr(row, f) if row else None for f in fields}})
+    return rows
+
+
+def apply_edits(rows: Sequence[Mapping[str, Any]], edits: Mapping[str, Any] | None) -> list[dict[str, Any]]:
+    """The rows with a data editor's ``edited_rows`` (position → {column: raw value}) applied, values as typed."""
+    result = [dict(row) for row in rows]
+    for index, changes in ((edits or {}).get("edited_rows") or {}).items():
+        position = int(index)
+        if 0 <= position < len(result):
+            result[position].update({k: v for k, v in changes.items() if k != "platform"})
+    return result
+
+
+def _number(value: Any, whole: bool) -> tuple[int | float | None, str | None]:
+    """A cell as a number: (value, None), or (None, the i18n key of what is wrong). Empty is (None, None)."""
+    if value is None:
+        return None, None
+    if isinstance(value, str):
+        text = value.strip()
+        if not text:
+            return None, None
+        try:
+            value = float(text)
+        except ValueError:
+            return None, "log.error.not_number"
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None, "log.error.not_number"
+    if isinstance(value, float) and math.isnan(value):
+        return None, None
+    if value < 0:
+        return None, "log.error.negative"
+    if value > MAX_VALUE:
+        return None, "log.error.too_large"
+    if whole:
+        return (int(value), None) if float(value).is_integer() else (None, "log.error.not_whole")
+    return float(value), None
+
+
+def _shown(value: Any) -> str:
+    text = str(value).strip()
+    return text if len(text) <= 20 else text[:19] + "…"
+
+
+def previous_followers(stored_rows: Sequence[WeekMetrics], platform: str, week: str) -> WeekMetrics | None:
+    """The latest stored row before ``week`` on ``platform`` that has followers."""
+    earlier = [
+        row
+        for row in stored_rows
+        if row.platform == platform and row.week < week and row.followers is not None
+    ]
+    return max(earlier, key=lambda row: row.week, default=None)
+
+
+def is_jump(previous: int, previous_week: str, value: int, week: str) -> bool:
+    """Whether followers moving from ``previous`` to ``value`` between the two weeks is implausible."""
+    change = value - previous
+    if abs(change) < JUMP_MIN_FOLLOWERS:
+        return False
+    if change > 0:
+        weeks = max(1, (periods.week_monday(week) - periods.week_monday(previous_week)).days // 7)
+        return change > previous * JUMP_RISE_PER_WEEK * weeks
+    return -change > previous * JUMP_DROP
+
+
+def validate(
+    strategy: Strategy,
+    week: str,
+    edited_rows: Sequence[Mapping[str, Any]],
+    stored_rows: Sequence[WeekMetrics],
+    lang: str,
+    confirmed: bool = False,
+) -> Result:
+    """Check one week's edited rows (``platform`` + raw cell values) and turn them into WeekMetrics.
+
+    Fields a row does not carry keep their stored value. A row that is empty and was never stored is skipped;
+    a row equal to what is stored is returned as stored. Errors name the platform, the field and what to fix;
+    warnings (implausible follower jumps) are left out once ``confirmed``.
+    """
+    result = Result()
+    stored = {row.platform.value: row for row in stored_rows if row.week == week}
+    for edited in edited_rows:
+        platform = str(edited["platform"])
+        shown_platform = i18n.t(f"platform.{platform}", lang)
+        before = stored.get(platform)
+        old = {f: getattr(before, f) if before else None for f in METRIC_FIELDS}
+        values = dict(old)
+        errors = []
+        for metric in METRIC_FIELDS:
+            if metric not in edited:
+                continue
+            value, error = _number(edited[metric], whole=metric not in DECIMAL_FIELDS)
+            if error:
+                label = i18n.t(f"field.{metric}", lang)
+                errors.append(i18n.t(error, lang, platform=shown_platform, field=label, value=_shown(edited[metric])))
+            else:
+                values[metric] = value
+        answered, received = values["messages_answered"], values["messages_received"]
+        if not errors and answered is not None and received is not None and answered > received:
+            errors.append(
+                i18n.t(
+                    "log.error.answered",
+                    lang,
+                    platform=shown_platform,
+                    answered=i18n.number(answered, lang),
+                    received=i18n.number(received, lang),
+                )
+            )
+        if errors:
+            result.errors += errors
+            continue
+        if before is not None and values == old:
+            result.rows.append(before)
+            continue
+        if before is None and all(v is None for v in values.values()):
+            continue
+        try:
+            row = WeekMetrics(platform=platform, week=week, source="manual", **values)
+        except ValidationError as exc:
+            result.errors += [
+                i18n.t("log.error.row", lang, platform=shown_platform, message=message)
+                for message in i18n.explain(exc, lang).values()
+            ]
+            continue
+        result.rows.append(row)
+        changed = row.followers is not None and (before is None or before.followers != row.followers)
+        previous = previous_followers(stored_rows, platform, week) if changed else None
+        if (
+            not confirmed
+            and previous is not None
+            and previous.followers is not None
+            and row.followers is not None
+            and is_jump(previous.followers, previous.week, row.followers, week)
+        ):
+            change = row.followers - previous.followers
+            result.warnings.append(
+                i18n.t(
+                    "log.warning.jump",
+                    lang,
+                    platform=shown_platform,
+                    field=i18n.t("field.followers", lang),
+                    value=i18n.number(row.followers, lang),
+                    week=week,
+                    previous=i18n.number(previous.followers, lang),
+                    previous_week=previous.week,
+                    change=("+" if change > 0 else "") + i18n.number(change, lang),
+                )
+            )
+    return result
+
+
+def saved_text(done: UpsertResult, lang: str) -> str:
+    """What a save did: ``2 platforms saved: 1 new, 1 changed.``"""
+    if not done.new and not done.changed:
+        return i18n.t("log.saved.none", lang)
+    parts = [
+        i18n.t(f"log.count.{kind}", lang, n=count)
+        for kind, count in (("new", done.new), ("changed", done.changed), ("unchanged", done.unchanged))
+        if count
+    ]
+    total = done.new + done.changed + done.unchanged
+    key = "log.saved.one" if total == 1 else "log.saved.many"
+    return i18n.t(key, lang, n=total, details=", ".join(parts))
+
+
+def recent_weeks(today: date, n: int = 26) -> list[str]:
+    """The last ``n`` complete ISO weeks before ``today``, newest first."""
+    last = periods.last_complete_week(today)
+    return [periods.shift_week(last, -i) for i in range(n)]
+
+
+def week_label(week: str, lang: str) -> str:
+    """``2026-W46 · 9–15 Nov``; a week across two months: ``2026-W49 · 30 Nov – 6 Dec``."""
+    monday = periods.week_monday(week)
+    sunday = monday + timedelta(days=6)
+    end = i18n.day(sunday, lang, "d MMM")
+    if monday.month == sunday.month:
+        return f"{week} · {monday.day}–{end}"
+    return f"{week} · {i18n.day(monday, lang, 'd MMM')} – {end}"
+
+
+def history(stored_rows: Sequence[WeekMetrics], n: int = HISTORY_WEEKS) -> list[WeekMetrics]:
+    """The rows of the last ``n`` logged weeks, newest week first, platforms in their usual order."""
+    weeks = sorted({row.week for row in stored_rows}, reverse=True)[:n]
+    order = list(Platform)
+    rows = [row for row in stored_rows if row.week in weeks]
+    rows.sort(key=lambda row: order.index(row.platform))
+    rows.sort(key=lambda row: row.week, reverse=True)
+    return rows

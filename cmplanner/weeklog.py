@@ -77,7 +77,9 @@ def rows_for_week(
     rows = []
     for plan in strategy.platforms:
         row = stored.get(plan.platform)
-        rows.append({"platform": plan.platform.value, **{f: getattr(row, f) if row else None for f in fields}})
+        rows.append(
+            {"platform": plan.platform.value, **{f: getattr(row, f) if row else None for f in fields}}
+        )
     return rows
 
 
@@ -142,6 +144,56 @@ def is_jump(previous: int, previous_week: str, value: int, week: str) -> bool:
     return -change > previous * JUMP_DROP
 
 
+def _values(
+    edited: Mapping[str, Any], old: dict[str, Any], platform: str, lang: str
+) -> tuple[dict, list[str]]:
+    """The row's metric values (``old`` where the row carries no field) and what is wrong with its cells."""
+    values = dict(old)
+    errors = []
+    for metric in METRIC_FIELDS:
+        if metric not in edited:
+            continue
+        value, error = _number(edited[metric], whole=metric not in DECIMAL_FIELDS)
+        if error:
+            label = i18n.t(f"field.{metric}", lang)
+            errors.append(i18n.t(error, lang, platform=platform, field=label, value=_shown(edited[metric])))
+        else:
+            values[metric] = value
+    answered, received = values["messages_answered"], values["messages_received"]
+    if not errors and answered is not None and received is not None and answered > received:
+        errors.append(
+            i18n.t(
+                "log.error.answered",
+                lang,
+                platform=platform,
+                answered=i18n.number(answered, lang),
+                received=i18n.number(received, lang),
+            )
+        )
+    return values, errors
+
+
+def _jump(row: WeekMetrics, stored_rows: Sequence[WeekMetrics], lang: str) -> str | None:
+    """A warning when the row's followers jump implausibly from the previous stored week."""
+    previous = previous_followers(stored_rows, row.platform, row.week)
+    if previous is None or previous.followers is None or row.followers is None:
+        return None
+    if not is_jump(previous.followers, previous.week, row.followers, row.week):
+        return None
+    change = row.followers - previous.followers
+    return i18n.t(
+        "log.warning.jump",
+        lang,
+        platform=i18n.t(f"platform.{row.platform.value}", lang),
+        field=i18n.t("field.followers", lang),
+        value=i18n.number(row.followers, lang),
+        week=row.week,
+        previous=i18n.number(previous.followers, lang),
+        previous_week=previous.week,
+        change=("+" if change > 0 else "") + i18n.number(change, lang),
+    )
+
+
 def validate(
     strategy: Strategy,
     week: str,
@@ -154,77 +206,37 @@ def validate(
 
     Fields a row does not carry keep their stored value. A row that is empty and was never stored is skipped;
     a row equal to what is stored is returned as stored. Errors name the platform, the field and what to fix;
-    warnings (implausible follower jumps) are left out once ``confirmed``.
+    warnings (implausible follower jumps, checked only where followers changed) are left out once ``confirmed``.
+    ``strategy`` is the strategy the rows belong to; rows of platforms it does not plan are refused.
     """
     result = Result()
+    planned = {plan.platform.value for plan in strategy.platforms}
     stored = {row.platform.value: row for row in stored_rows if row.week == week}
     for edited in edited_rows:
         platform = str(edited["platform"])
-        shown_platform = i18n.t(f"platform.{platform}", lang)
+        name = i18n.t(f"platform.{platform}", lang)
+        if platform not in planned:
+            result.errors.append(i18n.t("log.error.not_planned", lang, platform=name))
+            continue
         before = stored.get(platform)
-        old = {f: getattr(before, f) if before else None for f in METRIC_FIELDS}
-        values = dict(old)
-        errors = []
-        for metric in METRIC_FIELDS:
-            if metric not in edited:
-                continue
-            value, error = _number(edited[metric], whole=metric not in DECIMAL_FIELDS)
-            if error:
-                label = i18n.t(f"field.{metric}", lang)
-                errors.append(i18n.t(error, lang, platform=shown_platform, field=label, value=_shown(edited[metric])))
-            else:
-                values[metric] = value
-        answered, received = values["messages_answered"], values["messages_received"]
-        if not errors and answered is not None and received is not None and answered > received:
-            errors.append(
-                i18n.t(
-                    "log.error.answered",
-                    lang,
-                    platform=shown_platform,
-                    answered=i18n.number(answered, lang),
-                    received=i18n.number(received, lang),
-                )
-            )
+        old = {metric: getattr(before, metric) if before else None for metric in METRIC_FIELDS}
+        values, errors = _values(edited, old, name, lang)
         if errors:
             result.errors += errors
-            continue
-        if before is not None and values == old:
+        elif before is not None and values == old:
             result.rows.append(before)
-            continue
-        if before is None and all(v is None for v in values.values()):
-            continue
-        try:
-            row = WeekMetrics(platform=platform, week=week, source="manual", **values)
-        except ValidationError as exc:
-            result.errors += [
-                i18n.t("log.error.row", lang, platform=shown_platform, message=message)
-                for message in i18n.explain(exc, lang).values()
-            ]
-            continue
-        result.rows.append(row)
-        changed = row.followers is not None and (before is None or before.followers != row.followers)
-        previous = previous_followers(stored_rows, platform, week) if changed else None
-        if (
-            not confirmed
-            and previous is not None
-            and previous.followers is not None
-            and row.followers is not None
-            and is_jump(previous.followers, previous.week, row.followers, week)
-        ):
-            change = row.followers - previous.followers
-            result.warnings.append(
-                i18n.t(
-                    "log.warning.jump",
-                    lang,
-                    platform=shown_platform,
-                    field=i18n.t("field.followers", lang),
-                    value=i18n.number(row.followers, lang),
-                    week=week,
-                    previous=i18n.number(previous.followers, lang),
-                    previous_week=previous.week,
-                    change=("+" if change > 0 else "") + i18n.number(change, lang),
-                )
-            )
+        elif before is not None or any(v is not None for v in values.values()):
+            try:
+                row = WeekMetrics(platform=platform, week=week, source="manual", **values)
+            except ValidationError as exc:
+                messages = i18n.explain(exc, lang).values()
+                result.errors += [i18n.t("log.error.row", lang, platform=name, message=m) for m in messages]
+                continue
+            result.rows.append(row)
+            moved = row.followers != (before.followers if before else None)
+            warning = _jump(row, stored_rows, lang) if moved and not confirmed else None
+            if warning:
+                result.warnings.append(warning)
     return result
 
 

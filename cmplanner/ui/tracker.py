@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import orjson
 import pandas as pd
 import streamlit as st
 
@@ -104,7 +107,7 @@ def goal_card(ctx: Ctx, item: GoalPace) -> None:
             "week": ctx.t("field.week"),
             "value": ctx.t("kpi." + goal.kpi),
         }
-        st.altair_chart(charts.goal_chart(item, labels), width="stretch")
+        st.vega_lite_chart(chart_spec(item, labels), width="stretch")
         st.caption(
             ctx.t("pacing.week_of", elapsed=p.weeks_elapsed, total=p.weeks_total)
             + " · "
@@ -112,6 +115,19 @@ def goal_card(ctx: Ctx, item: GoalPace) -> None:
             + "  \n"
             + kpi_help(ctx, goal.kpi, goal.platform.value)
         )
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _spec(_item: GoalPace, _labels: dict[str, str], key: bytes) -> dict[str, Any]:
+    return charts.goal_chart(_item, _labels).to_dict()
+
+
+def chart_spec(item: GoalPace, labels: dict[str, str]) -> dict[str, Any]:
+    """The goal's Altair chart as a Vega-Lite spec, built once per goal, figures and language (building an
+    Altair chart costs ~40 ms, most of a tracker rerun otherwise)."""
+    bench = item.benchmark.value if item.benchmark else None
+    key = orjson.dumps([item.goal.model_dump(mode="json"), item.pace.series, bench, labels])
+    return _spec(item, labels, key)
 
 
 def cadence_table(ctx: Ctx, items: list[Cadence]) -> None:

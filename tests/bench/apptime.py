@@ -21,7 +21,7 @@ def rerun_ms(script: str, data: Path, runs: int = 7, entry: str = "app.py", **pa
     at = AppTest.from_file(str(ROOT / entry), default_timeout=120)
     for name, value in params.items():
         at.query_params[name] = value
-    if script != entry:
+    if script != Path(entry).name:
         at.switch_page(script)
     at.run()
     if at.exception:

@@ -35,7 +35,9 @@ def main() -> None:
     hundred = rerun_ms("app.py", workspace(100), today=TODAY.isoformat())
     ratio = hundred / one
     print(f"home, 1 strategy:     {one:7.1f} ms per rerun")
-    print(f"home, 100 strategies: {hundred:7.1f} ms per rerun  ({ratio:.2f}× of 1; target ≤ 2×: {'met' if ratio <= 2 else 'NOT met'})")
+    print(
+        f"home, 100 strategies: {hundred:7.1f} ms per rerun  ({ratio:.2f}× of 1; target ≤ 2×: {'met' if ratio <= 2 else 'NOT met'})"
+    )
 
 
 if __name__ == "__main__":

@@ -202,8 +202,11 @@ def chromium_path(playwright: Playwright) -> str:
     path = find_chromium(playwright)
     if path:
         return path
+    configured = os.environ.get("CMPLANNER_CHROMIUM")
     reason = (
-        "NO CHROMIUM FOR THE E2E TESTS: set CMPLANNER_CHROMIUM, `apt-get install -y chromium` "
+        f"NO CHROMIUM FOR THE E2E TESTS: CMPLANNER_CHROMIUM={configured} is not a file"
+        if configured
+        else "NO CHROMIUM FOR THE E2E TESTS: set CMPLANNER_CHROMIUM, `apt-get install -y chromium` "
         "(/usr/bin/chromium) or `python -m playwright install chromium`"
     )
     if os.environ.get("CI", "").lower() == "true":

@@ -1,0 +1,190 @@
+"""The weekly log page's panels: week picker, the editor with its checks and save, the recent weeks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from cmplanner import periods, weeklog
+from cmplanner.models import METRIC_FIELDS, WeekMetrics
+from cmplanner.store import StoreError
+from cmplanner.ui.shell import Ctx, escape, store_error_text
+
+WEEK = "log.week"
+SHOW_ALL = "log.all"
+FLASH = "log.flash"
+DTYPES = {f: "Float64" if f in weeklog.DECIMAL_FIELDS else "Int64" for f in METRIC_FIELDS}
+"""Numeric columns (nullable, so an empty cell stays empty): the editor converts pasted text to numbers."""
+FLASH_BOXES = {"success": st.success, "error": st.error, "warning": st.warning, "info": st.info}
+
+
+def editor_key(week: str) -> str:
+    """The data editor's widget key for a week (its state holds the unsaved edits)."""
+    return f"log.editor.{week}"
+
+
+def no_platforms(ctx: Ctx) -> None:
+    """Empty state: nothing to log before the strategy has platforms."""
+    st.info(ctx.t("log.no_platforms"), icon=":material/info:")
+    params = {"s": ctx.strategy.id} if ctx.strategy else None
+    st.page_link(
+        "pages/2_platforms.py", label=ctx.t("log.to_platforms"), icon=":material/apps:", query_params=params
+    )
+
+
+def _wanted_week(today: date) -> str | None:
+    """The week asked for in the URL (``?week=2026-W46``), if it is a valid week not after the current one."""
+    raw = st.query_params.get("week")
+    try:
+        periods.parse_week(raw or "")
+    except ValueError:
+        return None
+    return raw if raw and raw <= periods.week_key(today) else None
+
+
+def _week_to_url() -> None:
+    st.query_params["week"] = st.session_state[WEEK]
+
+
+def week_picker(ctx: Ctx, today: date, stored: Sequence[WeekMetrics]) -> str:
+    """The week to log: ``?week=`` from the URL, else the last complete week; choosing one puts it in the URL."""
+    options = weeklog.recent_weeks(today)
+    week = _wanted_week(today) or options[0]
+    if week not in options:
+        options = sorted([*options, week], reverse=True)
+    logged = {row.week for row in stored}
+    st.session_state[WEEK] = week
+    st.selectbox(
+        ctx.t("log.week"),
+        options,
+        key=WEEK,
+        format_func=lambda w: weeklog.week_label(w, ctx.lang) + (" ✓" if w in logged else ""),
+        on_change=_week_to_url,
+        help=ctx.t("log.week_help"),
+    )
+    return week
+
+
+def _columns(ctx: Ctx) -> dict[str, st.column_config.Column]:
+    config = {"platform": st.column_config.TextColumn(ctx.t("field.platform"), disabled=True)}
+    for metric in METRIC_FIELDS:
+        whole = metric not in weeklog.DECIMAL_FIELDS
+        config[metric] = st.column_config.NumberColumn(
+            ctx.t(f"field.{metric}"),
+            min_value=0,
+            max_value=weeklog.MAX_VALUE,
+            step=1 if whole else 0.1,
+            help={
+                "followers": ctx.t("log.followers_help"),
+                "response_time_hours": ctx.t("log.response_time_help"),
+            }.get(metric),
+        )
+    return config
+
+
+def _frame(ctx: Ctx, rows: list[dict]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=["platform", *METRIC_FIELDS]).astype(DTYPES)
+    frame["platform"] = [ctx.t(f"platform.{row['platform']}") for row in rows]
+    return frame
+
+
+def _flash(kind: str, text: str) -> None:
+    st.session_state[FLASH] = (kind, text)
+
+
+def _save(ctx: Ctx, week: str, confirmed: bool) -> None:
+    """Save button callback: check the edits again and upsert them all, or nothing; the outcome is flashed."""
+    strategy = ctx.strategy
+    assert strategy is not None
+    key = editor_key(week)
+    try:
+        stored = ctx.store.weeks(strategy.id)
+        base = weeklog.rows_for_week(strategy, stored, week, METRIC_FIELDS)
+        result = weeklog.validate(
+            strategy, week, weeklog.apply_edits(base, st.session_state.get(key)), stored, ctx.lang, confirmed
+        )
+        if result.errors:
+            return _flash("error", ctx.t("log.not_saved.errors"))
+        if result.warnings:
+            return _flash("warning", ctx.t("log.not_saved.confirm"))
+        if not result.rows:
+            return _flash("info", ctx.t("log.nothing"))
+        done = ctx.store.upsert_weeks(strategy.id, result.rows)
+    except StoreError as exc:
+        return _flash("error", store_error_text(exc, ctx.lang))
+    _flash("success", weeklog.saved_text(done, ctx.lang))
+    del st.session_state[key]  # the editor starts again from what is stored now
+
+
+def _bullets(header: str, lines: Sequence[str]) -> str:
+    return header + "\n\n" + "\n".join(f"- {escape(line)}" for line in lines)
+
+
+def editor_panel(ctx: Ctx, week: str, stored: Sequence[WeekMetrics], fields: Sequence[str]) -> None:
+    """One editable row per platform for the week, the live checks, and the save (and confirm) buttons."""
+    strategy = ctx.strategy
+    assert strategy is not None
+    key = editor_key(week)
+    base = weeklog.rows_for_week(strategy, stored, week, METRIC_FIELDS)
+    st.data_editor(
+        _frame(ctx, base),
+        key=key,
+        hide_index=True,
+        num_rows="fixed",
+        width="stretch",
+        column_order=["platform", *fields],  # hidden fields keep their stored values
+        column_config=_columns(ctx),
+    )
+    check = weeklog.validate(
+        strategy, week, weeklog.apply_edits(base, st.session_state.get(key)), stored, ctx.lang
+    )
+    flash = st.session_state.pop(FLASH, None)
+    if flash:
+        FLASH_BOXES[flash[0]](flash[1])
+    if check.errors:
+        st.error(_bullets(ctx.t("log.fix"), check.errors), icon=":material/error:")
+    if check.warnings:
+        st.warning(_bullets(ctx.t("log.check"), check.warnings), icon=":material/warning:")
+        st.button(
+            ctx.t("log.confirm"),
+            key="log.confirm",
+            on_click=_save,
+            args=(ctx, week, True),
+            icon=":material/check:",
+        )
+    st.button(
+        ctx.t("log.save"),
+        key="log.save",
+        type="primary",
+        on_click=_save,
+        args=(ctx, week, False),
+        icon=":material/save:",
+    )
+
+
+def history_panel(ctx: Ctx, stored: Sequence[WeekMetrics], fields: Sequence[str]) -> None:
+    """The last logged weeks, compact, for context."""
+    st.subheader(ctx.t("log.history", n=weeklog.HISTORY_WEEKS))
+    rows = weeklog.history(stored)
+    if not rows:
+        st.caption(ctx.t("log.history_empty"))
+        return
+    frame = pd.DataFrame(
+        [
+            {"week": row.week, "platform": ctx.t(f"platform.{row.platform.value}")}
+            | {metric: getattr(row, metric) for metric in fields}
+            for row in rows
+        ],
+        columns=["week", "platform", *fields],
+    ).astype({metric: DTYPES[metric] for metric in fields})
+    config = {
+        "week": st.column_config.TextColumn(ctx.t("field.week")),
+        "platform": st.column_config.TextColumn(ctx.t("field.platform")),
+    } | {
+        metric: st.column_config.NumberColumn(ctx.t(f"field.{metric}"), format="localized")
+        for metric in fields
+    }
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config)

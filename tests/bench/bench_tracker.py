@@ -1,0 +1,105 @@
+"""The tracker page at agency scale. Prints figures; asserts nothing.
+
+Builds a workspace of 100 strategies × 7 platforms × 5 years of weekly rows (one file per strategy, 14 goals each
+for the current quarter) and prints the tracker page's AppTest rerun time for one strategy, next to the same page in
+a workspace of 1 strategy, and next to a plain Streamlit script that reads the same weeks into pandas and draws the
+same charts. Targets (issue 3): agency scale within 1.5× of 1 strategy, and within 1.5× of the plain script.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from cmplanner import periods  # noqa: E402
+from cmplanner.models import Goal, Platform, PlatformPlan, Strategy, WeekMetrics  # noqa: E402
+from cmplanner.store import Store  # noqa: E402
+from tests.bench.apptime import rerun_ms  # noqa: E402
+
+TODAY = date(2026, 11, 22)
+QUARTER = periods.current_quarter(TODAY)
+YEARS = 5
+
+
+def strategy(n: int) -> Strategy:
+    goals = []
+    for platform in Platform:
+        goals.append(Goal(platform=platform, kpi="followers", quarter=QUARTER, baseline=1000, target=1300))
+        goals.append(Goal(platform=platform, kpi="posts", quarter=QUARTER, target=39))
+    return Strategy(
+        name=f"Client {n:03d}",
+        status="ready",
+        step=4,
+        platforms=[PlatformPlan(platform=p, posts_per_week=3) for p in Platform],
+        goals=goals,
+    )
+
+
+def weeks() -> list[WeekMetrics]:
+    last = periods.last_complete_week(TODAY)
+    week = periods.shift_week(last, -52 * YEARS + 1)
+    rows = []
+    for i in range(52 * YEARS):
+        for j, platform in enumerate(Platform):
+            wobble = 1 + 0.2 * math.sin(i * 0.7 + j)
+            rows.append(
+                WeekMetrics(
+                    platform=platform,
+                    week=week,
+                    followers=700 + 2 * i + j,
+                    posts=round(3 * wobble),
+                    impressions=int(5000 * wobble),
+                    reach=int(3500 * wobble),
+                    reactions=int(120 * wobble),
+                    comments=int(15 * wobble),
+                    shares=int(6 * wobble),
+                    saves=int(9 * wobble),
+                    clicks=int(50 * wobble),
+                )
+            )
+        week = periods.shift_week(week, 1)
+    return rows
+
+
+def workspace(count: int) -> tuple[Path, str]:
+    root = Path(tempfile.mkdtemp(prefix=f"cmplanner-tracker-{count}-"))
+    store = Store(root)
+    rows = weeks()
+    first = ""
+    for n in range(count):
+        s = store.save(strategy(n))
+        store.upsert_weeks(s.id, rows)
+        first = first or s.id
+    return root, first
+
+
+def main() -> None:
+    start = time.perf_counter()
+    agency, agency_id = workspace(100)
+    built = time.perf_counter() - start
+    single, single_id = workspace(1)
+    rows = len(weeks())
+    print(
+        f"agency workspace: 100 strategies × {rows} weekly rows ({YEARS} years × 7 platforms), built in {built:.1f} s"
+    )
+    params = {"s": agency_id, "today": TODAY.isoformat(), "q": QUARTER}
+    at_scale = rerun_ms("pages/9_tracker.py", agency, **params)
+    one = rerun_ms("pages/9_tracker.py", single, **{**params, "s": single_id})
+    plain = rerun_ms("plain_tracker.py", agency, entry="tests/bench/plain_tracker.py", **params)
+    print(f"tracker, workspace of 1 strategy:     {one:7.1f} ms per rerun")
+    print(
+        f"tracker, agency scale (1 of 100):     {at_scale:7.1f} ms per rerun  ({at_scale / one:.2f}× of 1; target ≤ 1.5×)"
+    )
+    print(
+        f"plain script, same weeks and charts:  {plain:7.1f} ms per rerun  (tracker = {at_scale / plain:.2f}× of it; target ≤ 1.5×)"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -51,6 +51,7 @@ if not strategies:
         if st.button(ctx.t("home.demo_button"), icon=":material/auto_awesome:"):
             demo.write_demo(ctx.store)
             st.rerun()
+    st.caption(ctx.t("home.data_folder", path=str(ctx.store.root)))
     st.stop()
 
 st.title(ctx.t("page.home"))
@@ -68,7 +69,7 @@ number = (
     else 1
 )
 st.caption(
-    ctx.t("home.count", n=len(strategies))
+    ctx.tn("home.count", len(strategies))
     + ("" if found is strategies else " · " + ctx.t("home.found", n=len(found)))
 )
 
@@ -115,8 +116,8 @@ for strategy in found[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
         details = [ctx.t(f"status.{strategy.status}")]
         if strategy.profile:
             details.append(escape(strategy.profile.sector))
-        details.append(ctx.t("home.platform_count", n=len(strategy.platforms)))
-        details.append(ctx.t("home.goal_count", n=len(strategy.goals)))
+        details.append(ctx.tn("home.platform_count", len(strategy.platforms)))
+        details.append(ctx.tn("home.goal_count", len(strategy.goals)))
         details.append(ctx.t("home.updated", date=i18n.day(strategy.updated_at, ctx.lang)))
         counts = status_counts(ctx, strategy, day) if strategy.goals else {}
         badges = " ".join(
@@ -139,3 +140,5 @@ for strategy in found[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
             )
         if st.session_state.get("manage") == strategy.id:
             manage(strategy)
+
+st.caption(ctx.t("home.data_folder", path=str(ctx.store.root)))

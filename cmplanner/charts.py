@@ -10,7 +10,7 @@ from cmplanner.tracker import GoalPace
 COLORS = {
     "actual": "#2E6F6B",
     "pace": "#9AA5A8",
-    "forecast": "#2E6F6B",
+    "forecast": "#7FB8B2",
     "target": "#C0504D",
     "benchmark": "#8E6FBF",
 }

@@ -674,7 +674,11 @@ def tune(strategy: Strategy, rows: Iterable[dict[str, Any]]) -> ChecklistSetting
         task_id = row["id"]
         if task_id in custom:
             custom[task_id] = custom[task_id].model_copy(
-                update={k: row[k] for k in ("enabled", "period", "count", "minutes", "label") if row.get(k) is not None}
+                update={
+                    k: row[k]
+                    for k in ("enabled", "period", "count", "minutes", "label")
+                    if row.get(k) is not None
+                }
             )
             continue
         base = defaults.get(task_id)

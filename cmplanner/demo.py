@@ -78,7 +78,7 @@ def bakery(quarter: str) -> Strategy:
                 quarter=quarter,
                 baseline=0,
                 target=26,
-                note="Minstens 2 posts per week (seed 004)",
+                note="Minstens 2 posts per week",
             ),
             Goal(
                 platform=Platform.INSTAGRAM,

@@ -42,6 +42,11 @@ def t(key: str, lang: str = DEFAULT, /, **kwargs: Any) -> str:
     return text.format(**kwargs) if kwargs else text
 
 
+def tn(key: str, lang: str, n: int, /, **kwargs: Any) -> str:
+    """A counted text: ``<key>.one`` for 1, ``<key>.other`` otherwise (English and Dutch need no more forms)."""
+    return t(f"{key}.one" if n == 1 else f"{key}.other", lang, n=n, **kwargs)
+
+
 def has(key: str, lang: str = DEFAULT) -> bool:
     return key in catalog(lang)
 

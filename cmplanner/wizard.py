@@ -125,8 +125,9 @@ def from_strategy(strategy: Strategy) -> dict[str, Any]:
         for field, value in plan.model_dump(mode="json").items():
             if field != "platform":
                 draft[prefix + field] = value
-    for platform in Platform:
-        draft.setdefault(f"w.platforms.{platform.value}.use", False)
+    if strategy.platforms:  # a choice was made: the platforms not in it stay unticked
+        for platform in Platform:
+            draft.setdefault(f"w.platforms.{platform.value}.use", False)
     draft["w.goals"] = [goal.id for goal in strategy.goals]
     for goal in strategy.goals:
         for field, value in goal.model_dump(mode="json").items():

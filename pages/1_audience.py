@@ -87,6 +87,7 @@ with st.container(border=True):
             min_value=0.5,
             max_value=80.0,
             step=0.5,
+            format="%.1f",
             key=draft.key("profile.hours_per_week", 4.0),
             help=ctx.t("audience.hours_help"),
         )

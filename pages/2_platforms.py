@@ -30,16 +30,25 @@ for rec in ranking:
     p = rec.platform.value
     defaults = wizard.platform_defaults(rec.platform)
     with st.container(border=True):
-        head, badge = st.columns([4, 2])
-        use = head.checkbox(
-            f"**{ctx.t('platform.' + p)}**", key=draft.key(f"platforms.{p}.use", rec.recommended)
-        )
-        if rec.recommended:
-            badge.badge(ctx.t("platforms.recommended"), icon=":material/thumb_up:", color="green")
-        else:
-            badge.badge(ctx.t("platforms.not_recommended"), icon=":material/remove:", color="gray")
-        reasons(ctx, rec.reasons)
-        st.caption(ctx.t("platforms.effort", hours=i18n.number(rec.hours_per_week, ctx.lang, 1)))
+        head, badge = st.columns([3, 2], vertical_alignment="center")
+        use = head.checkbox(ctx.t("platform." + p), key=draft.key(f"platforms.{p}.use", rec.recommended))
+        with badge, st.container(horizontal=True, horizontal_alignment="right"):
+            if rec.recommended:
+                st.badge(ctx.t("platforms.recommended"), icon=":material/thumb_up:", color="green")
+            else:
+                st.badge(ctx.t("platforms.not_recommended"), icon=":material/remove:", color="gray")
+            st.badge(
+                ctx.t("common.hours", n=i18n.number(rec.hours_per_week, ctx.lang, 1))
+                + " / "
+                + ctx.t("platforms.week"),
+                icon=":material/schedule:",
+                color="gray",
+            )
+        with st.expander(
+            ctx.t("platforms.why" if rec.recommended else "platforms.why_not"), expanded=rec.recommended
+        ):
+            reasons(ctx, rec.reasons)
+            st.caption(ctx.t("platforms.effort", hours=i18n.number(rec.hours_per_week, ctx.lang, 1)))
         if use:
             left, right = st.columns(2)
             left.selectbox(
@@ -53,6 +62,7 @@ for rec in ranking:
                 min_value=0.0,
                 max_value=70.0,
                 step=1.0,
+                format="%.0f",
                 key=draft.key(f"platforms.{p}.posts_per_week", defaults["posts_per_week"]),
             )
             walk.error(shown, f"w.platforms.{p}.posts_per_week")

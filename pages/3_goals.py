@@ -67,15 +67,22 @@ for number, gid in enumerate(goal_ids, start=1):
             walk.error(shown, f"w.{prefix}platform")
         st.caption(kpi_help(ctx, kpi_id, platform))
         left, mid, right = st.columns([2, 2, 3])
+        unit = kpis.KPIS[kpi_id].unit
+        number_format, step = ("%.0f", 1.0) if unit == "count" else ("%.2f", 0.1)
         left.number_input(
             unit_label("baseline", kpi_id),
             min_value=0.0,
-            step=1.0,
+            step=step,
+            format=number_format,
             key=draft.key(prefix + "baseline", 0.0),
             help=ctx.t(f"goals.baseline_help.{kpis.KPIS[kpi_id].kind}"),
         )
         mid.number_input(
-            unit_label("target", kpi_id), min_value=0.0, step=1.0, key=draft.key(prefix + "target", 0.0)
+            unit_label("target", kpi_id),
+            min_value=0.0,
+            step=step,
+            format=number_format,
+            key=draft.key(prefix + "target", 0.0),
         )
         right.text_input(ctx.t("field.note"), key=draft.key(prefix + "note", ""))
         with mid:

@@ -7,7 +7,7 @@ from cmplanner.ui import page, today
 from cmplanner.ui.shell import cached_weeks
 from cmplanner.ui.tracker import cadence_table, goal_card, status_table
 
-ctx = page("tracker", needs_strategy=True)
+ctx = page("tracker", needs_strategy=True, layout="wide")
 strategy = ctx.strategy
 assert strategy is not None
 day = today()

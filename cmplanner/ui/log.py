@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -16,14 +17,20 @@ from cmplanner.ui.shell import Ctx, escape, store_error_text
 WEEK = "log.week"
 SHOW_ALL = "log.all"
 FLASH = "log.flash"
-DTYPES = {f: "Float64" if f in weeklog.DECIMAL_FIELDS else "Int64" for f in METRIC_FIELDS}
-"""Numeric columns (nullable, so an empty cell stays empty): the editor converts pasted text to numbers."""
+VERSION = "log.version"
+DTYPES = dict.fromkeys(METRIC_FIELDS, "Float64")
+"""Numeric columns, so the editor converts typed and pasted text to numbers; nullable, so an empty cell stays
+empty. Floats even for counts: an integer column would round 12.5 (or a Dutch "1.234") silently, whereas now
+``weeklog.validate`` sees it and says it is not a whole number."""
 FLASH_BOXES = {"success": st.success, "error": st.error, "warning": st.warning, "info": st.info}
 
 
 def editor_key(week: str) -> str:
-    """The data editor's widget key for a week (its state holds the unsaved edits)."""
-    return f"log.editor.{week}"
+    """The data editor's widget key for a week (its state holds the unsaved edits).
+
+    A save moves to a new key, so the browser drops its copy of the saved edits and the editor shows the store.
+    """
+    return f"log.editor.{week}.{st.session_state.get(VERSION, 0)}"
 
 
 def no_platforms(ctx: Ctx) -> None:
@@ -68,15 +75,13 @@ def week_picker(ctx: Ctx, today: date, stored: Sequence[WeekMetrics]) -> str:
     return week
 
 
-def _columns(ctx: Ctx) -> dict[str, st.column_config.Column]:
+def _columns(ctx: Ctx) -> dict[str, Any]:
     config = {"platform": st.column_config.TextColumn(ctx.t("field.platform"), disabled=True)}
     for metric in METRIC_FIELDS:
         whole = metric not in weeklog.DECIMAL_FIELDS
         config[metric] = st.column_config.NumberColumn(
             ctx.t(f"field.{metric}"),
-            min_value=0,
-            max_value=weeklog.MAX_VALUE,
-            step=1 if whole else 0.1,
+            format="plain" if whole else None,
             help={
                 "followers": ctx.t("log.followers_help"),
                 "response_time_hours": ctx.t("log.response_time_help"),
@@ -116,7 +121,8 @@ def _save(ctx: Ctx, week: str, confirmed: bool) -> None:
     except StoreError as exc:
         return _flash("error", store_error_text(exc, ctx.lang))
     _flash("success", weeklog.saved_text(done, ctx.lang))
-    del st.session_state[key]  # the editor starts again from what is stored now
+    del st.session_state[key]
+    st.session_state[VERSION] = st.session_state.get(VERSION, 0) + 1
 
 
 def _bullets(header: str, lines: Sequence[str]) -> str:
@@ -135,6 +141,7 @@ def editor_panel(ctx: Ctx, week: str, stored: Sequence[WeekMetrics], fields: Seq
         hide_index=True,
         num_rows="fixed",
         width="stretch",
+        placeholder="–",
         column_order=["platform", *fields],  # hidden fields keep their stored values
         column_config=_columns(ctx),
     )
@@ -187,4 +194,4 @@ def history_panel(ctx: Ctx, stored: Sequence[WeekMetrics], fields: Sequence[str]
         metric: st.column_config.NumberColumn(ctx.t(f"field.{metric}"), format="localized")
         for metric in fields
     }
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, placeholder="–")

@@ -54,6 +54,9 @@ class Ctx:
     def t(self, key: str, /, **kwargs: Any) -> str:
         return i18n.t(key, self.lang, **kwargs)
 
+    def tn(self, key: str, n: int, /, **kwargs: Any) -> str:
+        return i18n.tn(key, self.lang, n, **kwargs)
+
 
 @st.cache_resource(show_spinner=False)
 def _store(root: str) -> Store:
@@ -140,7 +143,7 @@ def page(name: str, *, needs_strategy: bool = False, layout: str = "centered") -
     lang = language()
     st.set_page_config(
         page_title=f"{i18n.t('page.' + name, lang)} · cmplanner",
-        page_icon=":material/insights:",
+        page_icon="📈",
         layout=layout,  # type: ignore[arg-type]
     )
     ws = store()
@@ -180,8 +183,10 @@ def _sidebar(ctx: Ctx) -> None:
             with st.container(border=True):
                 st.caption(ctx.t("shell.active"))
                 st.markdown(f"**{escape(ctx.strategy.name)}**")
-        for section, items in NAVIGATION:
-            present = [item for item in items if (ROOT / item[1]).exists()]
+        for section, items in NAVIGATION if ctx.strategy else NAVIGATION[:1]:
+            present = [
+                item for item in items if (ROOT / item[1]).exists() and (ctx.strategy or item[0] == "home")
+            ]
             if present:
                 st.caption(ctx.t(f"nav.{section}").upper())
             for name, script, icon in present:
@@ -197,7 +202,6 @@ def _sidebar(ctx: Ctx) -> None:
             key="lang_select",
             on_change=_set_language,
         )
-        st.caption(ctx.t("shell.data_folder", path=str(ctx.store.root)))
 
 
 def _set_language() -> None:

@@ -37,7 +37,8 @@ def kpi_value(ctx: Ctx, kpi_id: str, value: float | None) -> str:
         return i18n.percent(value, ctx.lang, 2)
     if kpi.unit == "hours":
         return ctx.t("common.hours", n=i18n.number(value, ctx.lang, 1))
-    return i18n.number(value, ctx.lang, 0 if value is None or float(value).is_integer() else 1)
+    small = value is not None and abs(value) < 10 and not float(value).is_integer()
+    return i18n.number(value, ctx.lang, 1 if small else 0)
 
 
 def kpi_help(ctx: Ctx, kpi_id: str, platform: str) -> str:

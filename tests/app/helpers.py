@@ -32,6 +32,7 @@ def texts(at: AppTest) -> str:
     parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [t.value for t in at.title]
     parts += [h.value for h in at.header] + [h.value for h in at.subheader]
     parts += [e.value for e in (*at.error, *at.warning, *at.info, *at.success)]
+    parts += [bar.proto.text for bar in at.get("progress")]
     return "\n".join(str(p) for p in parts)
 
 

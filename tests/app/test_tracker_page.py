@@ -17,7 +17,7 @@ def test_tracker_shows_status_per_goal_with_charts(store: Store) -> None:
     for label in ("reached", "on track", "behind"):
         assert label in shown
     assert "Still needed per week" in shown
-    assert len(at.get("arrow_vega_lite_chart")) == len(bakery.goals)
+    assert len(at.get("vega_lite_chart")) == len(bakery.goals)
     assert "Facebook: 7 of 14 planned posts in 7 weeks" in shown
 
 

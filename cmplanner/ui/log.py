@@ -78,10 +78,8 @@ def week_picker(ctx: Ctx, today: date, stored: Sequence[WeekMetrics]) -> str:
 def _columns(ctx: Ctx) -> dict[str, Any]:
     config = {"platform": st.column_config.TextColumn(ctx.t("field.platform"), disabled=True)}
     for metric in METRIC_FIELDS:
-        whole = metric not in weeklog.DECIMAL_FIELDS
         config[metric] = st.column_config.NumberColumn(
             ctx.t(f"field.{metric}"),
-            format="plain" if whole else None,
             help={
                 "followers": ctx.t("log.followers_help"),
                 "response_time_hours": ctx.t("log.response_time_help"),

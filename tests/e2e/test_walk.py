@@ -111,11 +111,11 @@ def test_new_user_walks_through_a_whole_strategy(app_server: AppServer, page: Pa
     wait_for_app(page)
     choose(page, "Platform", "Facebook")
     choose(page, "KPI", "Followers")
-    baseline = main.get_by_role("spinbutton", name="Baseline (quarter start)")
+    baseline = main.get_by_role("spinbutton", name="Baseline")
     baseline.fill("1200")
     baseline.press("Enter")
     wait_for_app(page)
-    target = main.get_by_role("spinbutton", name="Target (quarter end)")
+    target = main.get_by_role("spinbutton", name="Target")
     target.fill("1500")
     target.press("Enter")
     wait_for_app(page)
@@ -139,7 +139,7 @@ def test_new_user_walks_through_a_whole_strategy(app_server: AppServer, page: Pa
     title(page, "Bakery Browser")
     page.get_by_test_id("stSidebar").get_by_role("link", name="Strategies", exact=True).click()
     title(page, "Strategies")
-    expect(main.get_by_text("1 strategies in this workspace")).to_be_visible()
+    expect(main.get_by_text("1 strategy in this workspace")).to_be_visible()
     expect(main.get_by_role("heading", name="Bakery Browser")).to_be_visible()
     # The card's summary line, plural and all, as the home page writes it.
     expect(
@@ -156,7 +156,7 @@ def test_dutch_browser_gets_the_dutch_home_page(app_server: AppServer, page: Pag
     expect(main.get_by_role("button", name="Strategie maken")).to_be_visible()
     expect(main.get_by_role("textbox", name="Naam van het bedrijf of de klant")).to_be_visible()
     sidebar = page.get_by_test_id("stSidebar")
-    expect(sidebar.get_by_role("link", name="Bedrijf & doelgroep", exact=True)).to_be_visible()
+    expect(sidebar.get_by_role("link", name="Strategieën", exact=True)).to_be_visible()
     expect(sidebar.get_by_role("combobox", name="Taal")).to_have_value("Nederlands")
 
 

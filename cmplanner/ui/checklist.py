@@ -45,38 +45,35 @@ def tick_list(
         st.info(
             ctx.t("cl.nothing", period=ctx.t(f"checklists.period.{period}").lower()), icon=":material/info:"
         )
-    for row in rows:
-        item = row.item
-        widget = f"tick.{item.id}.{row.period_key}"
-        minutes = ctx.t("checklists.minutes_each", minutes=i18n.number(item.minutes, ctx.lang))
-        with st.container(border=True):
+    with st.container(border=True):
+        for row in rows:
+            item = row.item
+            widget = f"tick.{item.id}.{row.period_key}"
+            minutes = ctx.t("checklists.minutes_each", minutes=i18n.number(item.minutes, ctx.lang))
             if item.count == 1:
                 st.checkbox(
-                    escape(item.title(ctx.lang)),
+                    f"{escape(item.title(ctx.lang))} :gray[· {minutes}]",
                     value=row.done >= 1,
                     key=widget,
                     on_change=_tick,
                     args=(ctx, item, row.period_key, widget),
                 )
-                st.caption(minutes)
-            else:
-                left, right = st.columns([3, 1], vertical_alignment="center")
-                left.markdown(
-                    ("~~" if row.complete else "")
-                    + escape(item.title(ctx.lang))
-                    + ("~~" if row.complete else "")
-                )
-                left.caption(f"{row.status(ctx.lang)} · {minutes}")
-                right.number_input(
-                    ctx.t("cl.done_count"),
-                    min_value=0,
-                    max_value=item.count,
-                    step=1,
-                    value=row.done,
-                    key=widget,
-                    on_change=_tick,
-                    args=(ctx, item, row.period_key, widget),
-                )
+                continue
+            left, right = st.columns([4, 1], vertical_alignment="center")
+            strike = "~~" if row.complete else ""
+            left.markdown(
+                f"{strike}{escape(item.title(ctx.lang))}{strike}  \n:gray[{row.status(ctx.lang)} · {minutes}]"
+            )
+            right.number_input(
+                ctx.t("cl.done_count"),
+                min_value=0,
+                max_value=item.count,
+                step=1,
+                value=row.done,
+                key=widget,
+                on_change=_tick,
+                args=(ctx, item, row.period_key, widget),
+            )
     if any(row.item.posts for row in rows):
         with st.expander(ctx.t("checklists.prepublish"), icon=":material/rule:"):
             st.markdown("\n".join(f"- {q}" for q in checklists.prepublish(ctx.lang)))

@@ -40,6 +40,16 @@ def still_needed(ctx: Ctx, item: GoalPace) -> str:
     return ctx.t(f"pacing.needed.{mode}", amount=amount)
 
 
+def needed_amount(ctx: Ctx, item: GoalPace) -> str:
+    """The still-needed figure alone, for the table (the cards say it in a sentence)."""
+    p = item.pace
+    if p.status == Status.REACHED:
+        return "✓"
+    return (
+        kpi_value(ctx, item.goal.kpi, p.still_needed_per_week) if p.still_needed_per_week is not None else "–"
+    )
+
+
 def status_table(ctx: Ctx, items: list[GoalPace]) -> None:
     """All goals of the quarter in one table, the status cell coloured."""
     rows = []
@@ -53,7 +63,7 @@ def status_table(ctx: Ctx, items: list[GoalPace]) -> None:
                 ctx.t("pacing.expected"): kpi_value(ctx, goal.kpi, p.expected),
                 ctx.t("pacing.forecast"): kpi_value(ctx, goal.kpi, p.forecast),
                 ctx.t("pacing.target"): kpi_value(ctx, goal.kpi, goal.target),
-                ctx.t("pacing.still_needed"): still_needed(ctx, item),
+                ctx.t("pacing.still_needed"): needed_amount(ctx, item),
             }
         )
     frame = pd.DataFrame(rows)
@@ -105,7 +115,9 @@ def goal_card(ctx: Ctx, item: GoalPace) -> None:
             "target": ctx.t("pacing.target"),
             "benchmark": ctx.t("tracker.benchmark"),
             "week": ctx.t("field.week"),
-            "value": ctx.t("kpi." + goal.kpi),
+            "value": ctx.t("kpi." + goal.kpi)
+            if kpis.KPIS[goal.kpi].unit == "count"
+            else ctx.t("kpi.unit." + kpis.KPIS[goal.kpi].unit),
         }
         st.vega_lite_chart(chart_spec(item, labels), width="stretch")
         st.caption(

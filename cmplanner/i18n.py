@@ -81,14 +81,27 @@ def day(value: date | datetime, lang: str, style: str = "medium") -> str:
 
 
 def explain(error: ValidationError, lang: str) -> dict[str, str]:
-    """Readable messages per field (dotted path) for a pydantic error, e.g. ``{"name": "Name is required"}``."""
+    """Readable messages per field (dotted path) for a pydantic error, e.g. ``{"name": "Name is required."}``.
+
+    The field is named by ``field.<model>.<field>`` if the catalog has it (a persona's name is not the business
+    name), else by ``field.<field>``; numbers in the message are formatted for the language.
+    """
+    model = error.title.lower()
     messages: dict[str, str] = {}
     for err in error.errors():
         loc = [str(p) for p in err["loc"]]
         named = [p for p in loc if not p.isdigit()]
         field = named[-1] if named else ""
-        label = t(f"field.{field}", lang) if field else ""
-        ctx = {k: v for k, v in (err.get("ctx") or {}).items() if isinstance(v, int | float | str)}
+        specific = f"field.{model}.{field}"
+        label = t(specific if has(specific) else f"field.{field}", lang) if field else ""
+        ctx: dict[str, str] = {}
+        for name, value in (err.get("ctx") or {}).items():
+            if isinstance(value, bool):
+                continue
+            if isinstance(value, int | float):
+                ctx[name] = number(value, lang, 0 if float(value).is_integer() else 2)
+            elif isinstance(value, str):
+                ctx[name] = value
         key = f"error.{err['type']}"
         message = t(key if has(key) else "error.invalid", lang, field=label, **ctx)
         messages.setdefault(".".join(loc), message)

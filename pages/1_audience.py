@@ -115,7 +115,7 @@ for number, pid in enumerate(persona_ids, start=1):
         left, right = st.columns(2)
         with left:
             st.text_input(
-                ctx.t("field.persona_name"),
+                ctx.t("field.persona.name"),
                 key=draft.key(f"persona.{pid}.name", ""),
                 placeholder=ctx.t("audience.persona_placeholder"),
             )

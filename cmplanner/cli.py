@@ -10,7 +10,7 @@ from pathlib import Path
 
 import orjson
 
-from cmplanner import demo
+from cmplanner import demo, exports
 from cmplanner.store import Store, StoreError, default_root
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -84,6 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     export.add_argument("--out", required=True, help="file to write")
     export.set_defaults(func=cmd_export)
     sub.add_parser("check", help="check every strategy file in the data folder").set_defaults(func=cmd_check)
+    exports.add_commands(sub)  # backup, restore, metrics
     args = parser.parse_args(argv)
     try:
         result: int = args.func(args)

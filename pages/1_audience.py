@@ -4,7 +4,7 @@ import streamlit as st
 from babel import Locale
 
 from cmplanner import i18n, wizard
-from cmplanner.models import AgeBand, ContentFormat, Market, Platform
+from cmplanner.models import AgeBand, ContentFormat, Market, Platform, Strategy
 from cmplanner.ui import page, walk
 
 COUNTRIES = (
@@ -173,13 +173,8 @@ if st.button(ctx.t("audience.add_persona"), icon=":material/person_add:"):
 draft.save()
 
 
-def save_audience() -> None:
-    profile, personas, _ = wizard.audience(draft.saved, ctx.lang)
-    strategy = ctx.strategy
-    assert strategy is not None and profile is not None
-    strategy.profile, strategy.personas = profile, personas
-    strategy.step = max(strategy.step, 1)
-    ctx.store.save(strategy)
+def save_audience(strategy: Strategy) -> None:
+    strategy.profile, strategy.personas, _ = wizard.audience(draft.saved, ctx.lang)
 
 
 walk.nav(ctx, "audience", errors, save_audience)

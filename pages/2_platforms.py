@@ -4,7 +4,7 @@ import streamlit as st
 
 from cmplanner import i18n, recommend, wizard
 from cmplanner import platforms as knowledge
-from cmplanner.models import Role
+from cmplanner.models import Role, Strategy
 from cmplanner.ui import page, walk
 from cmplanner.ui.widgets import reasons
 
@@ -78,13 +78,8 @@ message = ctx.t(
 st.caption(ctx.t("platforms.total_help"))
 
 
-def save_platforms() -> None:
-    plans, _ = wizard.chosen_platforms(draft.saved, ctx.lang)
-    strategy = ctx.strategy
-    assert strategy is not None
-    strategy.platforms = plans
-    strategy.step = max(strategy.step, 2)
-    ctx.store.save(strategy)
+def save_platforms(strategy: Strategy) -> None:
+    strategy.platforms, _ = wizard.chosen_platforms(draft.saved, ctx.lang)
 
 
 walk.nav(ctx, "platforms", errors, save_platforms)

@@ -5,6 +5,7 @@ from datetime import date
 import streamlit as st
 
 from cmplanner import kpis, wizard
+from cmplanner.models import Strategy
 from cmplanner.ui import page, walk
 from cmplanner.ui.widgets import kpi_help
 
@@ -96,13 +97,8 @@ if st.button(ctx.t("goals.add"), icon=":material/add:"):
 draft.save()
 
 
-def save_goals() -> None:
-    goals, _ = wizard.goals(draft.saved, ctx.lang, platform_ids)
-    strategy = ctx.strategy
-    assert strategy is not None
-    strategy.goals = goals
-    strategy.step = max(strategy.step, 3)
-    ctx.store.save(strategy)
+def save_goals(strategy: Strategy) -> None:
+    strategy.goals, _ = wizard.goals(draft.saved, ctx.lang, platform_ids)
 
 
 walk.nav(ctx, "goals", errors, save_goals)

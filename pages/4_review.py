@@ -3,6 +3,7 @@
 import streamlit as st
 
 from cmplanner import wizard
+from cmplanner.models import Strategy
 from cmplanner.ui import page, walk
 from cmplanner.ui.document import render
 
@@ -34,11 +35,8 @@ else:
 render(ctx, ctx.strategy)
 
 
-def finish() -> None:
-    strategy = ctx.strategy
-    assert strategy is not None
-    strategy.status, strategy.step = "ready", 4
-    ctx.store.save(strategy)
+def finish(strategy: Strategy) -> None:
+    strategy.status = "ready"
 
 
 walk.nav(

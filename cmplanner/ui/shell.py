@@ -33,6 +33,8 @@ NAVIGATION: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
             ("log", "pages/7_log.py", ":material/edit_calendar:"),
             ("import", "pages/8_import.py", ":material/upload_file:"),
             ("tracker", "pages/9_tracker.py", ":material/monitoring:"),
+            ("review_month", "pages/11_month.py", ":material/rate_review:"),
+            ("review_quarter", "pages/12_quarter.py", ":material/event_repeat:"),
         ),
     ),
     ("share", (("reports", "pages/10_reports.py", ":material/picture_as_pdf:"),)),

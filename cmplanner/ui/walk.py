@@ -6,11 +6,13 @@ it changed, so closing the browser mid-walk loses nothing. Validation runs live 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import streamlit as st
 
 from cmplanner import wizard
+from cmplanner.models import Strategy
 from cmplanner.ui.shell import Ctx, go
 
 STEPS: tuple[tuple[str, str], ...] = (
@@ -115,8 +117,9 @@ def error(errors: dict[str, str], field: str) -> None:
         st.markdown(f":red[:material/error: {message}]")
 
 
-def nav(ctx: Ctx, step: str, errors: dict[str, str], on_next: Any) -> None:
-    """Back / Next. Next marks the step touched; with no errors it calls ``on_next()`` and moves on."""
+def nav(ctx: Ctx, step: str, errors: dict[str, str], apply: Callable[[Strategy], None]) -> None:
+    """Back / Next. Next marks the step touched; with no errors it lets ``apply`` put the step's validated input
+    into the strategy, records the step as done, saves, and moves on."""
     names = [name for name, _ in STEPS]
     index = names.index(step)
     if errors and touched(step):
@@ -140,6 +143,10 @@ def nav(ctx: Ctx, step: str, errors: dict[str, str], on_next: Any) -> None:
             st.session_state[f"touched.{step}"] = True
             if errors:
                 st.rerun()
-            on_next()
+            strategy = ctx.strategy
+            assert strategy is not None
+            apply(strategy)
+            strategy.step = max(strategy.step, index + 1)
+            ctx.store.save(strategy)
             st.session_state.pop(f"touched.{step}", None)
             go("pages/5_strategy.py" if last else STEPS[index + 1][1])

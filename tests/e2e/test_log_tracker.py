@@ -36,13 +36,13 @@ def goal_card(page: Page) -> Locator:
 
 
 def now_points(card: Locator) -> Locator:
-    """The chart's points on the "Now" line (Vega's SVG labels each point: ``Week: W46; Posts: 7; name: Now; …``)."""
+    """The chart's points on the "Now" line; Vega's SVG labels each point (``Week: W46; Posts: 7; name: Now; …``)."""
     return card.locator("[aria-roledescription='point'][aria-label*='; name: Now;']")
 
 
 def expect_tracker(page: Page, status: str, now: str, logged: int, last_week: str) -> None:
-    """The tracker shows GOAL with ``status`` in the table and on the badge, ``now`` as the Now figure, ``logged``
-    of 9 weeks logged and as many Now points on the chart, the last one in ``last_week``."""
+    """The tracker shows GOAL with ``status`` in the table and on the badge, ``now`` as the Now figure,
+    ``logged`` of 9 weeks logged and as many Now points on the chart, the last one in ``last_week``."""
     table = page.get_by_test_id("stDataFrame").first  # the status table; its cells mirror the canvas
     row = table.locator("tr", has=page.locator("td", has_text=GOAL))
     expect(row.locator("td").nth(1)).to_have_text(status)
@@ -54,7 +54,9 @@ def expect_tracker(page: Page, status: str, now: str, logged: int, last_week: st
         f"Week 9 of 14 · {logged} of 9 weeks logged"
     )
     expect(now_points(card)).to_have_count(logged)
-    expect(now_points(card).last).to_have_attribute("aria-label", re.compile(rf"^Week: {last_week}; Posts: {now};"))
+    expect(now_points(card).last).to_have_attribute(
+        "aria-label", re.compile(rf"^Week: {last_week}; Posts: {now};")
+    )
 
 
 def test_logging_a_week_moves_the_goal_on_the_tracker(app_server: AppServer, page: Page) -> None:
@@ -76,16 +78,26 @@ def test_logging_a_week_moves_the_goal_on_the_tracker(app_server: AppServer, pag
     expect(editor.locator("#glide-cell-0-0")).to_have_text("Facebook")
     expect(posts).to_have_text("")
 
-    # As a person does: click Facebook's row, step right to Posts, type the figure, Enter.
+    # As a person does: click Facebook's row, step right to Posts, open the cell (Enter), type, Enter.
     editor.click(position={"x": 20, "y": ROW_HEIGHT * 1.5})  # the grid's first row, below its header
+    expect(editor.locator("#glide-cell-0-0")).to_have_attribute("aria-selected", "true")
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
+    expect(posts).to_have_attribute("aria-selected", "true")
+    page.keyboard.press("Enter")
+    # Typing straight onto the cell would open the editor with the first key and lose it to the second (1 then
+    # 0 gave "0"): type once the cell's editor has focus.
+    cell_editor = page.locator("input.gdg-input")  # Glide's overlay editor, portalled outside the grid
+    expect(cell_editor).to_be_focused()
     page.keyboard.type("10")
+    expect(cell_editor).to_have_value("10")
     page.keyboard.press("Enter")
     expect(posts).to_have_text("10")
     wait_for_app(page)
     main.get_by_role("button", name="Save week").click()
     expect(main.get_by_test_id("stAlert")).to_have_text(re.compile(r"1 platform saved: 1 new\.$"))
+    saved = [row for row in Store(app_server.data_dir).weeks(bakery.id) if row.week == WEEK]
+    assert [(row.platform.value, row.posts, row.followers) for row in saved] == [("facebook", 10, None)]
 
     # After: on track, 17 posts, 8 of 9 weeks logged, and the chart has its W47 point.
     open_app(page, app_server, f"/tracker?{query}")

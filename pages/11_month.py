@@ -1,0 +1,50 @@
+"""Monthly review: the month's figures against last month, the goals' pace, what fell behind, the checklists done,
+last month's decisions; what went well, what did not and what we decide now; past reviews; data downloads."""
+
+import streamlit as st
+
+from cmplanner import reviews
+from cmplanner.ui import page, today
+from cmplanner.ui.review import (
+    data_panel,
+    decisions_panel,
+    history_panel,
+    month_label,
+    month_picker,
+    overview_panel,
+    platform_panel,
+    report_button,
+    review_form,
+)
+from cmplanner.ui.shell import cached_weeks
+
+ctx = page("review_month", needs_strategy=True, layout="wide")
+strategy = ctx.strategy
+assert strategy is not None
+day = today()
+st.title(ctx.t("page.review_month"))
+st.caption(ctx.t("rv.month_intro"))
+
+rows = cached_weeks(ctx)
+month = month_picker(ctx, reviews.months(strategy, rows, day), reviews.default_month(day))
+summary = reviews.monthly_summary(
+    strategy,
+    rows,
+    month,
+    day,
+    ticks=reviews.load_checks(ctx.store, strategy.id),
+    reviews=reviews.load_reviews(ctx.store, strategy.id),
+)
+report_button(ctx)
+
+decisions_panel(ctx, summary)
+st.subheader(ctx.t("rv.overview", month=month_label(month, ctx.lang)))
+overview_panel(ctx, summary)
+for item in summary.platforms:
+    platform_panel(ctx, summary, item)
+if not summary.platforms:
+    st.info(ctx.t("rv.no_platforms"), icon=":material/info:")
+
+review_form(ctx, "month", month, summary.review)
+history_panel(ctx, reviews.load_reviews(ctx.store, strategy.id))
+data_panel(ctx, rows)

@@ -23,6 +23,7 @@ pytestmark = pytest.mark.e2e
 WRITTEN, TODAY, WEEK = date(2026, 11, 22), "2026-11-30", "2026-W47"
 GOAL = "Facebook · Posts"
 ROW_HEIGHT = 35  # px: the data editor's header and rows (Streamlit's default)
+KEY_DELAY = 50  # ms between keystrokes in the data editor (see the test)
 
 
 def goal_card(page: Page) -> Locator:
@@ -36,7 +37,8 @@ def goal_card(page: Page) -> Locator:
 
 
 def now_points(card: Locator) -> Locator:
-    """The chart's points on the "Now" line; Vega's SVG labels each point (``Week: W46; Posts: 7; name: Now; …``)."""
+    """The chart's points on the "Now" line: Vega's SVG gives each point a label such as
+    ``Week: W46; Posts: 7; name: Now; week: W46; value: 7.00``."""
     return card.locator("[aria-roledescription='point'][aria-label*='; name: Now;']")
 
 
@@ -86,10 +88,12 @@ def test_logging_a_week_moves_the_goal_on_the_tracker(app_server: AppServer, pag
     expect(posts).to_have_attribute("aria-selected", "true")
     page.keyboard.press("Enter")
     # Typing straight onto the cell would open the editor with the first key and lose it to the second (1 then
-    # 0 gave "0"): type once the cell's editor has focus.
+    # 0 gave "0"): type once the cell's editor has focus. And at a person's pace: Glide's number editor takes
+    # the typed value one task after the keystroke, so an Enter sent in the same instant commits nothing
+    # (8 of 12 runs without a delay; 0 of 25 with 50 ms between keys).
     cell_editor = page.locator("input.gdg-input")  # Glide's overlay editor, portalled outside the grid
     expect(cell_editor).to_be_focused()
-    page.keyboard.type("10")
+    page.keyboard.type("10", delay=KEY_DELAY)  # the delay also follows the last key
     expect(cell_editor).to_have_value("10")
     page.keyboard.press("Enter")
     expect(posts).to_have_text("10")

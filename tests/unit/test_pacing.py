@@ -332,7 +332,8 @@ def on_pace(draw: st.DrawFn) -> tuple[Goal, list[WeekMetrics], date, int]:
         logged = draw(st.sets(st.integers(1, max(1, upto - 1)))) | {upto}
         rows = [row(weeks[i - 1], followers=base + step * i) for i in sorted(logged)]
     elif kind == "flow":
-        g = goal("reach", step * n, draw(st.integers(0, 10_000)), quarter)
+        baseline = draw(st.integers(0, 10_000).filter(lambda b: b != step * n))  # a goal must move
+        g = goal("reach", step * n, baseline, quarter)
         rows = [row(w, reach=step) for w in weeks[:upto]]
     elif kind == "response_time":  # every logged week exactly at the target
         hours = draw(st.floats(0.1, 48))

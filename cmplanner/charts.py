@@ -73,4 +73,4 @@ def goal_chart(item: GoalPace, labels: dict[str, str], height: int = 220) -> alt
         .mark_text(align="left", dx=4, dy=-6, fontSize=11)
         .encode(y="value:Q", text="name:N", color=alt.Color("color:N", scale=None), x=alt.value(0))
     )
-    return alt.layer(lines, rule, text).properties(height=height)
+    return alt.LayerChart(layer=[lines, rule, text]).properties(height=height)

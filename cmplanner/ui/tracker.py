@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 import pandas as pd
@@ -14,7 +14,8 @@ from cmplanner.tracker import Cadence, GoalPace
 from cmplanner.ui.shell import Ctx, escape
 from cmplanner.ui.widgets import kpi_help, kpi_value
 
-BADGE = {
+BadgeColor = Literal["green", "blue", "orange", "red", "gray"]
+BADGE: dict[Status, tuple[BadgeColor, str]] = {
     Status.REACHED: ("green", ":material/verified:"),
     Status.ON_TRACK: ("blue", ":material/trending_up:"),
     Status.AT_RISK: ("orange", ":material/warning:"),

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 import orjson
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from cmplanner import i18n, periods
 from cmplanner import store as store_module
@@ -68,7 +68,8 @@ class DataError(ValueError):
 
 def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
-    return f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}"
+    where = ".".join(str(p) for p in err["loc"])
+    return f"{where}: {err['msg']}" if where else err["msg"]
 
 
 def _read_bytes(path: Path) -> bytes | None:
@@ -170,8 +171,9 @@ def _week_rows(records: list[dict[str, Any]]) -> list[WeekMetrics]:
     for line, record in enumerate(records, start=2):
         data = {name: record.get(name) for name in ("platform", "week", *METRIC_FIELDS, "source")}
         data = {k: v for k, v in data.items() if v not in (None, "")}
-        if isinstance(data.get("source"), str):
-            data["source"] = unescape_text(data["source"])
+        source = data.get("source")
+        if isinstance(source, str):
+            data["source"] = unescape_text(source)
         try:
             rows.append(WeekMetrics.model_validate(data))
         except ValidationError as exc:
@@ -250,27 +252,31 @@ def _check_file(n: int, tables: Any) -> tuple[str, dict]:
     from cmplanner.reviews import TABLE as REVIEWS_TABLE  # lazy: keeps the command line quick to start
     from cmplanner.reviews import Review
 
+    if len(docs) != 1:
+        raise DataError("data.bad_strategy", n=n, name=name, error="expected one strategy")
     try:
-        if len(docs) != 1:
-            raise DataError("data.bad_strategy", n=n, name=name, error="expected one strategy")
         strategy = Strategy.model_validate(docs[0])
-        if not _ID.fullmatch(strategy.id):
-            raise DataError("data.bad_strategy", n=n, name=name, error=f"bad id {strategy.id!r}")
-        for doc in tables.get("metrics", {}).values():
-            WeekMetrics.model_validate(doc)
-        for doc in tables.get(REVIEWS_TABLE, {}).values():
-            Review.model_validate(doc)
-        for doc in tables.get("checks", {}).values():
-            if not (
-                isinstance(doc.get("task"), str)
-                and isinstance(doc.get("period_key"), str)
-                and isinstance(doc.get("done"), int)
-            ):
-                raise DataError(
-                    "data.bad_strategy", n=n, name=name, error=f"bad checklist tick {doc!r}"[:200]
-                )
     except ValidationError as exc:
         raise DataError("data.bad_strategy", n=n, name=name, error=_first_error(exc)) from None
+    if not _ID.fullmatch(strategy.id):
+        raise DataError("data.bad_strategy", n=n, name=name, error=f"bad id {strategy.id!r}")
+    models: dict[str, type[BaseModel]] = {"metrics": WeekMetrics, REVIEWS_TABLE: Review}
+    for table, model in models.items():
+        for doc_id, doc in tables.get(table, {}).items():
+            try:
+                model.model_validate(doc)
+            except ValidationError as exc:
+                error = f"{table} {doc_id}: {_first_error(exc)}"
+                raise DataError("data.bad_strategy", n=n, name=name, error=error) from None
+    for doc_id, doc in tables.get("checks", {}).items():
+        if not (
+            isinstance(doc.get("task"), str)
+            and isinstance(doc.get("period_key"), str)
+            and isinstance(doc.get("done"), int)
+        ):
+            raise DataError(
+                "data.bad_strategy", n=n, name=name, error=f"checks {doc_id}: not a checklist tick"
+            )
     return strategy.id, tables
 
 

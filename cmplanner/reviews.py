@@ -24,8 +24,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Annotated, Literal
 
-from pydantic import Field, TypeAdapter, model_validator
+from pydantic import Field, TypeAdapter, ValidationInfo, field_validator
 from pydantic_core import PydanticCustomError
+from tinydb import Query
 
 from cmplanner import checklists, kpis, metrics, periods
 from cmplanner.checklists import ChecklistItem, Progress, Ticks
@@ -42,6 +43,8 @@ UPLIFT = 0.10
 """How much more next quarter's proposed goals ask than the achieved trend (10 %)."""
 BEHIND: frozenset[Status] = frozenset({Status.BEHIND, Status.AT_RISK})
 """Statuses that count as "fell behind" in the monthly review."""
+AT_MOST_100: frozenset[str] = frozenset({"response_rate", "share_of_voice"})
+"""Rates that are shares of a whole: a proposed target never passes 100 %."""
 MONTH_PERIODS: tuple[checklists.Period, ...] = ("day", "week", "month")
 """Checklist periods counted in a month's completion (quarterly tasks belong to the quarterly review)."""
 
@@ -66,18 +69,19 @@ class Review(Record):
     created_at: datetime = Field(default_factory=now)
     updated_at: datetime = Field(default_factory=now)
 
-    @model_validator(mode="after")
-    def _period(self) -> Review:
+    @field_validator("period")
+    @classmethod
+    def _period(cls, v: str, info: ValidationInfo) -> str:
         try:
-            if self.kind == "month":
-                periods.parse_month(self.period)
+            if info.data.get("kind") == "quarter":
+                periods.parse_quarter(v)
             else:
-                periods.parse_quarter(self.period)
+                periods.parse_month(v)
         except ValueError:
             raise PydanticCustomError(
                 "period_format", "expected a month such as 2026-11 or a quarter such as 2026-Q4"
             ) from None
-        return self
+        return v
 
     @property
     def end(self) -> date:
@@ -129,8 +133,6 @@ def latest_review(store: Store, strategy_id: str, kind: Kind | None = None) -> R
 
 def save_review(store: Store, strategy_id: str, review: Review) -> Review:
     """Insert or replace the review of ``(kind, period)``; an existing one keeps its id and creation time."""
-    from tinydb import Query
-
     q = Query()
     cond = (q.kind == review.kind) & (q.period == review.period)
     with store.transaction(strategy_id) as db:
@@ -546,6 +548,8 @@ def propose_goal(goal: Goal, rows: Sequence[WeekMetrics], uplift: float = UPLIFT
     else:
         baseline = _round(goal.kpi, p.actual)
         target = p.actual * (1 + uplift if kpi.higher_is_better else 1 - uplift)
+        if goal.kpi in AT_MOST_100:
+            target = min(target, 100.0)
     target = _round(goal.kpi, target)
     if target <= 0 or target == baseline:
         return carried
@@ -574,7 +578,7 @@ def propose_goals(
       achieved total × (1 + u) when every week of a quarter as long as the next was logged.
     - follower growth (a rate that accumulates over the quarter): baseline 0; target = achieved ÷ w × N × (1 + u).
     - other rates: baseline = the rate achieved over the quarter; target = that rate × (1 + u), or × (1 − u)
-      where lower is better (response time).
+      where lower is better (response time); shares of a whole (response rate, share of voice) at most 100 %.
 
     Targets are rounded (counts to whole numbers, percent to 2 decimals, hours to 1). A goal without data, or
     whose rule gives no usable target (0, or equal to the baseline), is carried over unchanged. Notes are kept.

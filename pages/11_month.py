@@ -6,6 +6,7 @@ import streamlit as st
 from cmplanner import reviews
 from cmplanner.ui import page, today
 from cmplanner.ui.review import (
+    ALL_KPIS,
     data_panel,
     decisions_panel,
     history_panel,
@@ -40,8 +41,9 @@ report_button(ctx)
 decisions_panel(ctx, summary)
 st.subheader(ctx.t("rv.overview", month=month_label(month, ctx.lang)))
 overview_panel(ctx, summary)
+everything = st.toggle(ctx.t("rv.all_kpis"), key=ALL_KPIS, help=ctx.t("rv.all_kpis_help"))
 for item in summary.platforms:
-    platform_panel(ctx, summary, item)
+    platform_panel(ctx, summary, item, everything)
 if not summary.platforms:
     st.info(ctx.t("rv.no_platforms"), icon=":material/info:")
 

@@ -24,6 +24,17 @@ FIELDS: dict[Kind, tuple[str, ...]] = {
     "quarter": ("went_well", "went_badly", "decisions", "notes"),
 }
 GOOD, BAD = "#1E7B34", "#B42318"
+CORE_KPIS: tuple[str, ...] = (
+    "followers",
+    "posts",
+    "impressions",
+    "reach",
+    "engagements",
+    "engagement_rate_followers",
+    "response_rate",
+)
+"""The figures a monthly review shows besides the KPIs of the platform's goals (a toggle shows them all)."""
+ALL_KPIS = "rv.all_kpis"
 
 
 # ------------------------------------------------------------------------------------------------ shared
@@ -36,6 +47,11 @@ def report_button(ctx: Ctx) -> None:
     button = getattr(importlib.import_module("cmplanner.ui.report"), "download_button", None)
     if button is not None:
         button(ctx)
+
+
+def user_text(text: str) -> str:
+    """User text for st.markdown: inert, with its line breaks kept."""
+    return escape(text).replace("\n", "  \n")
 
 
 def month_label(month: str, lang: str) -> str:
@@ -72,7 +88,10 @@ def quarter_picker(ctx: Ctx, options: list[str], default: str) -> str:
 
 
 def _signed(value: float, text: str) -> str:
-    return ("+" if value > 0 else "−" if value < 0 else "±") + text
+    """``text`` (the absolute value, formatted) with the sign of ``value``; ± when it rounds to zero."""
+    if not any(c in "123456789" for c in text):
+        return "±" + text
+    return ("+" if value > 0 else "−") + text
 
 
 def change_text(ctx: Ctx, figure: Figure) -> str:
@@ -90,9 +109,19 @@ def change_text(ctx: Ctx, figure: Figure) -> str:
     return text
 
 
-def figures_table(ctx: Ctx, summary: MonthSummary, item: PlatformMonth) -> None:
+def shown_figures(item: PlatformMonth, everything: bool) -> list[Figure]:
+    """The KPIs of the platform's goals, then the core ones (``CORE_KPIS``); every KPI when ``everything``."""
+    if everything:
+        return item.figures
+    wanted = [*(g.goal.kpi for g in item.goals), *CORE_KPIS]
+    by_kpi = {f.kpi: f for f in item.figures}
+    return [by_kpi[k] for k in dict.fromkeys(wanted) if k in by_kpi]
+
+
+def figures_table(ctx: Ctx, summary: MonthSummary, item: PlatformMonth, everything: bool = False) -> None:
     """The platform's KPIs this month against last month, the change coloured by whether it is good news."""
-    if not item.figures:
+    figures = shown_figures(item, everything)
+    if not figures:
         st.caption(ctx.t("rv.no_figures"))
         return
     this, before = month_label(summary.month, ctx.lang), month_label(summary.previous_month, ctx.lang)
@@ -105,14 +134,14 @@ def figures_table(ctx: Ctx, summary: MonthSummary, item: PlatformMonth) -> None:
                 ctx.t("rv.change"): change_text(ctx, f),
                 ctx.t("common.formula"): ctx.t(f"kpi.{f.kpi}.formula"),
             }
-            for f in item.figures
+            for f in figures
         ]
     )
-    colours = [GOOD if f.better else BAD if f.better is False else "" for f in item.figures]
+    colours = [GOOD if f.better else BAD if f.better is False else "" for f in figures]
     styled = frame.style.apply(
         lambda _: [f"color: {c}" if c else "" for c in colours], subset=[ctx.t("rv.change")], axis=0
     )
-    st.dataframe(styled, hide_index=True, width="stretch")
+    st.dataframe(styled, hide_index=True, width="stretch", height="content")
 
 
 def _was(ctx: Ctx, goal: GoalMonth, summary: MonthSummary) -> str:
@@ -131,7 +160,7 @@ def decisions_panel(ctx: Ctx, summary: MonthSummary) -> None:
     if summary.last_decisions:
         with st.container(border=True):
             st.markdown(f"**{ctx.t('rv.last_decisions', month=previous)}**")
-            st.markdown(escape(summary.last_decisions))
+            st.markdown(user_text(summary.last_decisions))
     else:
         st.caption(ctx.t("rv.no_last_decisions", month=previous))
 
@@ -160,15 +189,13 @@ def overview_panel(ctx: Ctx, summary: MonthSummary) -> None:
         st.success(ctx.t("rv.none_behind"), icon=":material/verified:")
     progress = summary.checklist
     parts = [
-        f"{ctx.t(f'checklists.period.{period}')}: {p.done}/{p.total}"
-        for period, p in progress.items()
-        if p.total
+        f"{ctx.t(f'rv.period.{period}')}: {p.done}/{p.total}" for period, p in progress.items() if p.total
     ]
     if parts:
         st.caption(ctx.t("rv.checklist_line") + " " + " · ".join(parts))
 
 
-def platform_panel(ctx: Ctx, summary: MonthSummary, item: PlatformMonth) -> None:
+def platform_panel(ctx: Ctx, summary: MonthSummary, item: PlatformMonth, everything: bool = False) -> None:
     """One platform: figures vs last month, its goals' pace at the month's end, its tasks done."""
     with st.container(border=True):
         st.subheader(ctx.t(f"platform.{item.platform.value}"))
@@ -181,7 +208,7 @@ def platform_panel(ctx: Ctx, summary: MonthSummary, item: PlatformMonth) -> None
                 month=month_label(summary.previous_month, ctx.lang),
             )
         )
-        figures_table(ctx, summary, item)
+        figures_table(ctx, summary, item, everything)
         if item.goals:
             st.markdown(f"**{ctx.t('rv.goal_pace', quarter=summary.quarter)}**")
             status_table(ctx, [g.item for g in item.goals])
@@ -394,7 +421,7 @@ def history_panel(ctx: Ctx, saved: Sequence[Review]) -> None:
                         if name == "notes"
                         else ctx.t(f"rv.field.{name}")
                     )
-                    st.markdown(f"**{label}**  \n{escape(text)}")
+                    st.markdown(f"**{label}**  \n{user_text(text)}")
             st.caption(ctx.t("rv.saved_on", date=i18n.day(review.updated_at, ctx.lang)))
 
 

@@ -5,6 +5,7 @@ import streamlit as st
 from cmplanner import i18n
 from cmplanner.ui import go, page
 from cmplanner.ui.document import render
+from cmplanner.ui.report import download_button
 from cmplanner.ui.walk import STEPS
 
 ctx = page("strategy", needs_strategy=True)
@@ -20,3 +21,5 @@ for col, (name, script) in zip(cols, STEPS, strict=True):
     if col.button(ctx.t(f"page.{name}"), icon=":material/edit:", key=f"edit.{name}", width="stretch"):
         go(script)
 render(ctx, strategy)
+
+download_button(ctx)

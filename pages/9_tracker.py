@@ -4,6 +4,7 @@ import streamlit as st
 
 from cmplanner import pacing, tracker
 from cmplanner.ui import page, today
+from cmplanner.ui.report import download_button
 from cmplanner.ui.shell import cached_weeks
 from cmplanner.ui.tracker import cadence_table, goal_card, status_table
 
@@ -41,3 +42,5 @@ for item in items:
 st.subheader(ctx.t("tracker.cadence"))
 st.caption(ctx.t("tracker.cadence_help"))
 cadence_table(ctx, tracker.cadence(strategy, rows, quarter, day))
+
+download_button(ctx, quarter)

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import io
 import re
+import threading
 import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date, datetime
-from functools import cache, lru_cache
+from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -29,10 +30,12 @@ import orjson
 from cmplanner import charts, i18n, kpis, periods, recommend, tracker
 from cmplanner.models import Strategy, WeekMetrics
 from cmplanner.pacing import Status
+from cmplanner.reviews import Review, latest_review
 from cmplanner.store import Store
 
 FONTS = Path(__file__).parent / "fonts"
 FONT_FAMILY = "Lato"
+CHART_FONT = "Lato, 'Helvetica Neue', Arial, sans-serif"  # the HTML's SVG charts fall back to a system sans
 DEFAULT_ACCENT = "#2E6F6B"
 MAX_LOGO_BYTES = 2_000_000
 MAX_LOGO_SIDE = 6000
@@ -86,19 +89,6 @@ class Options:
     quarter: str | None = None
     """The quarter whose progress is shown; default: see :func:`report_quarter`."""
     today: date | None = None
-
-
-@dataclass(frozen=True)
-class ReviewData:
-    """One saved review, as the report needs it (from ``cmplanner.reviews`` or the ``reviews`` table)."""
-
-    kind: str
-    period: str
-    went_well: str = ""
-    went_badly: str = ""
-    decisions: str = ""
-    notes: str = ""
-    updated: datetime | None = None
 
 
 # -- the model ------------------------------------------------------------------------------------------------
@@ -194,6 +184,8 @@ class Report:
     """Black or white: the text colour on an accent background."""
     logo: Logo | None
     name: str
+    client: str
+    author: str
     kicker: str
     subtitle: str
     cover: list[Fact]
@@ -326,66 +318,6 @@ def text_on(colour: str) -> str:
     return "#FFFFFF" if 1.05 / (lum + 0.05) >= (lum + 0.05) / 0.05 else "#1B1F21"
 
 
-# -- reviews -------------------------------------------------------------------------------------------------
-
-
-def _review_from(item: Any) -> ReviewData:
-    """A ReviewData from a ``cmplanner.reviews.Review`` or a raw ``reviews`` document."""
-    get = item.get if isinstance(item, dict) else lambda key, default=None: getattr(item, key, default)
-    updated = get("updated") or get("updated_at")
-    if isinstance(updated, str):
-        try:
-            updated = datetime.fromisoformat(updated)
-        except ValueError:
-            updated = None
-    return ReviewData(
-        kind=str(get("kind", "") or ""),
-        period=str(get("period", "") or ""),
-        went_well=str(get("went_well", "") or ""),
-        went_badly=str(get("went_badly", "") or ""),
-        decisions=str(get("decisions", "") or ""),
-        notes=str(get("notes", "") or ""),
-        updated=updated if isinstance(updated, datetime) else None,
-    )
-
-
-def _period_end(period: str) -> tuple[int, int]:
-    """(year, last month) of ``2026-11`` or ``2026-Q4``, to order reviews of both kinds."""
-    try:
-        year, q = periods.parse_quarter(period)
-        return year, 3 * q
-    except ValueError:
-        pass
-    try:
-        return periods.parse_month(period)
-    except ValueError:
-        return 0, 0
-
-
-def latest(reviews: Sequence[ReviewData]) -> ReviewData | None:
-    """The review of the most recent period (the last written when two cover the same end)."""
-    if not reviews:
-        return None
-    return max(
-        reviews,
-        key=lambda r: (_period_end(r.period), r.updated.timestamp() if r.updated else 0.0),
-    )
-
-
-def load_reviews(store: Store, strategy_id: str) -> list[ReviewData]:
-    """A strategy's saved reviews: through ``cmplanner.reviews`` when it exists, else its ``reviews`` table."""
-    try:
-        from cmplanner import reviews as module  # built alongside; optional
-    except ImportError:
-        module = None
-    loader = getattr(module, "load_reviews", None)
-    if loader is not None:
-        return [_review_from(r) for r in loader(store, strategy_id)]
-    with store.transaction(strategy_id) as db:
-        docs = [dict(doc) for doc in db.table("reviews").all()]
-    return [_review_from(doc) for doc in docs]
-
-
 # -- formatting ----------------------------------------------------------------------------------------------
 
 
@@ -407,6 +339,11 @@ def _cap(text: str) -> str:
 def _slug(text: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "strategy"
+
+
+def file_stem(strategy: Strategy, lang: str, quarter: str) -> str:
+    """``bakkerij-de-korenschoof-rapport-2026-q4``: the report's file name without extension."""
+    return f"{_slug(strategy.name)}-{i18n.t('report.file', lang)}-{quarter.lower()}"
 
 
 def report_quarter(strategy: Strategy, today: date) -> str:
@@ -432,16 +369,18 @@ def chart_labels(kpi_id: str, lang: str) -> dict[str, str]:
         "target": i18n.t("pacing.target", lang),
         "benchmark": i18n.t("tracker.benchmark", lang),
         "week": i18n.t("field.week", lang),
-        "value": i18n.t("kpi." + kpi_id, lang) if kpi.unit == "count" else i18n.t(f"kpi.unit.{kpi.unit}", lang),
+        "value": i18n.t("kpi." + kpi_id, lang)
+        if kpi.unit == "count"
+        else i18n.t(f"kpi.unit.{kpi.unit}", lang),
     }
 
 
-def chart_spec(item: tracker.GoalPace, lang: str) -> dict[str, Any]:
-    """The tracker's chart of a goal, sized and styled for print."""
+def _styled_spec(item: tracker.GoalPace, labels: dict[str, str]) -> dict[str, Any]:
+    """The tracker's chart of a goal (``charts.goal_chart``), sized and styled for print."""
     chart = (
-        charts.goal_chart(item, chart_labels(item.goal.kpi, lang), height=CHART_HEIGHT)
+        charts.goal_chart(item, labels, height=CHART_HEIGHT)
         .properties(width=CHART_WIDTH)
-        .configure(font=FONT_FAMILY, background="white")
+        .configure(font=CHART_FONT, background="white")
         .configure_view(stroke=None)
         .configure_axis(
             labelColor="#4A5558",
@@ -453,39 +392,101 @@ def chart_spec(item: tracker.GoalPace, lang: str) -> dict[str, Any]:
             labelFontSize=11,
             titleFontSize=11,
         )
-        .configure_legend(labelFontSize=11, labelColor="#2B3336", symbolStrokeWidth=2)
+        .configure_legend(labelFontSize=11, labelColor="#2B3336", symbolType="stroke", symbolStrokeWidth=3)
     )
     spec: dict[str, Any] = chart.to_dict(validate=False)
     return spec
 
 
-@cache
-def _vl_convert() -> Any:
-    """vl-convert with the bundled fonts registered (once per process)."""
-    import vl_convert
+_TEMPLATES: dict[bytes, bytes] = {}
+"""Labels (and benchmark or not) → the styled spec of the first goal built with them, as JSON."""
 
-    vl_convert.register_font_directory(str(FONTS))
-    return vl_convert
+
+def _datasets(item: tracker.GoalPace, labels: dict[str, str]) -> tuple[list[dict], list[dict]]:
+    """The two data sets of ``charts.goal_chart``: the lines (long form) and the target/benchmark rules."""
+    frame = charts.goal_frame(item)
+    lines = [
+        {"week": week, "line": line, "value": value, "name": labels[line]}
+        for week, line, value in frame.itertuples(index=False)
+    ]
+    rules = [{"name": labels["target"], "value": item.goal.target, "color": charts.COLORS["target"]}]
+    if item.benchmark is not None:
+        rules.append(
+            {"name": labels["benchmark"], "value": item.benchmark.value, "color": charts.COLORS["benchmark"]}
+        )
+    return lines, rules
+
+
+def chart_spec(item: tracker.GoalPace, lang: str) -> dict[str, Any]:
+    """The tracker's chart of a goal as a Vega-Lite spec, sized and styled for print.
+
+    Building an Altair chart costs ~60–90 ms, most of a 12-goal report: the chart is built once per set of labels
+    (and benchmark or not), and later goals get that spec with their own data (a unit test checks the result
+    equals ``charts.goal_chart``'s own spec).
+    """
+    labels = chart_labels(item.goal.kpi, lang)
+    key = orjson.dumps([labels, item.benchmark is not None])
+    if key not in _TEMPLATES:
+        if len(_TEMPLATES) > 256:
+            _TEMPLATES.clear()
+        _TEMPLATES[key] = orjson.dumps(_styled_spec(item, labels))
+    spec: dict[str, Any] = orjson.loads(_TEMPLATES[key])
+    layers = spec["layer"]
+    lines, rules = _datasets(item, labels)
+    spec["datasets"] = {layers[0]["data"]["name"]: lines, layers[1]["data"]["name"]: rules}
+    return spec
+
+
+def warm_up() -> None:
+    """Start the chart engine (about a second the first time in a process), e.g. in a background thread."""
+    _vl_convert().vegalite_to_svg({"mark": "point", "data": {"values": [{"x": 1}]}})
+
+
+_ENGINE_LOCK = threading.Lock()
+_engine: Any = None
+
+
+def _vl_convert() -> Any:
+    """vl-convert with the bundled fonts registered, once per process (threads wait for the first one)."""
+    global _engine
+    with _ENGINE_LOCK:
+        if _engine is None:
+            import vl_convert
+
+            vl_convert.register_font_directory(str(FONTS))
+            _engine = vl_convert
+        return _engine
 
 
 @lru_cache(maxsize=256)
-def _render(spec_json: bytes, kind: str) -> bytes:
+def _render(spec_json: bytes, kind: str, lang: str) -> bytes:
+    """One chart as JPEG (2×) or SVG, numbers formatted for ``lang``; no data is ever fetched from outside."""
     vlc = _vl_convert()
     spec = orjson.loads(spec_json)
-    if kind == "png":
-        return bytes(vlc.vegalite_to_png(spec, scale=2))
-    return str(vlc.vegalite_to_svg(spec)).encode("utf-8")
+    locale = i18n.LOCALES[lang].replace("_", "-")
+    if kind == "jpeg":  # fpdf2 embeds a JPEG as it is (a PNG it would decode and compress again)
+        from PIL import Image
+
+        png = vlc.vegalite_to_png(spec, scale=2, format_locale=locale, allowed_base_urls=[])
+        out = io.BytesIO()
+        with Image.open(io.BytesIO(png)) as image:
+            image.convert("RGB").save(out, "JPEG", quality=90, subsampling=0)
+        return out.getvalue()
+    return str(vlc.vegalite_to_svg(spec, format_locale=locale, allowed_base_urls=[])).encode("utf-8")
 
 
-def chart_images(report: Report, kind: Literal["png", "svg"]) -> list[bytes | None]:
-    """Each progress item's chart rendered (PNG at 2× or SVG), in order; None where there is no chart.
+def chart_images(report: Report, kind: Literal["jpeg", "svg"]) -> list[bytes | None]:
+    """Each progress item's chart rendered (JPEG at 2× for the PDF, SVG for HTML) in order; None: no chart.
 
-    Rendering runs on a few threads (vl-convert releases the GIL) and is cached per spec.
+    Rendering runs on a few threads (vl-convert releases the GIL) and is cached per spec and language.
     """
-    specs = [orjson.dumps(item.chart, option=orjson.OPT_SORT_KEYS) if item.chart else None for item in report.progress]
-    todo = [spec for spec in specs if spec is not None]
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        done = dict(zip(todo, pool.map(lambda s: _render(s, kind), todo), strict=True))
+    specs = [
+        orjson.dumps(item.chart, option=orjson.OPT_SORT_KEYS) if item.chart else None
+        for item in report.progress
+    ]
+    todo = list(dict.fromkeys(spec for spec in specs if spec is not None))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        done = dict(zip(todo, pool.map(lambda s: _render(s, kind, report.lang), todo), strict=True))
     return [done[spec] if spec is not None else None for spec in specs]
 
 
@@ -522,6 +523,8 @@ def _labels(lang: str, quarter: str) -> dict[str, str]:
         "forecast": "pacing.forecast",
         "needed": "pacing.still_needed",
         "glance": "report.glance",
+        "no_data_goal": "report.no_data_goal",
+        "no_profile": "report.no_profile",
         "contents": "report.contents",
     }
     return {name: i18n.t(key, lang, quarter=quarter) for name, key in keys.items()}
@@ -536,7 +539,14 @@ def _business(strategy: Strategy, lang: str) -> list[Fact]:
         Fact(i18n.t("field.sector", lang), inert(profile.sector)),
         Fact(i18n.t("report.label.market", lang), i18n.t(f"market.{profile.market.value}", lang)),
         Fact(i18n.t("field.country", lang), profile.country),
-        Fact(i18n.t("report.label.hours", lang), i18n.t("report.hours_week", lang, n=i18n.number(profile.hours_per_week, lang, 1 if profile.hours_per_week % 1 else 0))),
+        Fact(
+            i18n.t("report.label.hours", lang),
+            i18n.t(
+                "report.hours_week",
+                lang,
+                n=i18n.number(profile.hours_per_week, lang, 1 if profile.hours_per_week % 1 else 0),
+            ),
+        ),
     ]
 
 
@@ -548,8 +558,14 @@ def _personas(strategy: Strategy, lang: str) -> list[PersonaView]:
             (i18n.t("report.label.interests", lang), ", ".join(inert(x) for x in persona.interests)),
             (i18n.t("report.label.pains", lang), inert(persona.pains)),
             (i18n.t("report.label.wants", lang), inert(persona.goals)),
-            (i18n.t("report.label.online", lang), ", ".join(i18n.t(f"platform.{p.value}", lang) for p in persona.online)),
-            (i18n.t("report.label.formats", lang), ", ".join(i18n.t(f"format.{f.value}", lang) for f in persona.formats)),
+            (
+                i18n.t("report.label.online", lang),
+                ", ".join(i18n.t(f"platform.{p.value}", lang) for p in persona.online),
+            ),
+            (
+                i18n.t("report.label.formats", lang),
+                ", ".join(i18n.t(f"format.{f.value}", lang) for f in persona.formats),
+            ),
         ]
         ages = i18n.t("report.ages", lang, ages=", ".join(a.value for a in persona.age_bands))
         result.append(PersonaView(inert(persona.name), ages, [Fact(k, v) for k, v in rows if v]))
@@ -564,14 +580,22 @@ def _platforms(strategy: Strategy, lang: str) -> tuple[list[PlatformView], str]:
     for plan in strategy.platforms:
         reasons = []
         for reason in ranking[plan.platform].reasons if plan.platform in ranking else ():
-            source = i18n.t("common.source", lang, source=i18n.t(f"source.{reason.source}", lang)) if reason.source else ""
+            source = (
+                i18n.t("common.source", lang, source=i18n.t(f"source.{reason.source}", lang))
+                if reason.source
+                else ""
+            )
             reasons.append(ReasonView(recommend.render(reason, lang), source, reason.effect))
         n = plan.posts_per_week
         views.append(
             PlatformView(
                 name=i18n.t(f"platform.{plan.platform.value}", lang),
                 role=i18n.t(f"role.{plan.role.value}", lang),
-                cadence=i18n.t("doc.cadence", lang, n=i18n.number(n, lang, 1 if n % 1 else 0)),
+                cadence=i18n.t(
+                    f"report.posts_week.{'one' if n == 1 else 'other'}",
+                    lang,
+                    n=i18n.number(n, lang, 1 if n % 1 else 0),
+                ),
                 reasons=reasons,
             )
         )
@@ -600,12 +624,21 @@ def _goals(strategy: Strategy, lang: str) -> tuple[list[GoalView], list[KpiView]
     for goal in strategy.goals:
         benches = seen[goal.kpi].benchmarks if goal.kpi in seen else []
         for bench in kpis.benchmarks_for(goal.platform.value, goal.kpi)[:2]:
-            source = i18n.t(f"source.{bench.source}", lang) if i18n.has(f"source.{bench.source}") else bench.source
-            line = i18n.t("report.benchmark", lang, platform=i18n.t(f"platform.{goal.platform.value}", lang),
-                          value=i18n.percent(bench.value, lang, 2 if bench.value < 1 else 1), source=source)
+            source = (
+                i18n.t(f"source.{bench.source}", lang) if i18n.has(f"source.{bench.source}") else bench.source
+            )
+            line = i18n.t(
+                "report.benchmark",
+                lang,
+                platform=i18n.t(f"platform.{goal.platform.value}", lang),
+                value=i18n.percent(bench.value, lang, 2 if bench.value < 1 else 1),
+                source=source,
+            )
             if line not in benches:
                 benches.append(line)
-        seen[goal.kpi] = KpiView(i18n.t(f"kpi.{goal.kpi}", lang), _cap(i18n.t(f"kpi.{goal.kpi}.formula", lang)), benches)
+        seen[goal.kpi] = KpiView(
+            i18n.t(f"kpi.{goal.kpi}", lang), _cap(i18n.t(f"kpi.{goal.kpi}.formula", lang)), benches
+        )
     return goals, list(seen.values())
 
 
@@ -616,7 +649,9 @@ def _progress(item: tracker.GoalPace, lang: str) -> ProgressView:
         needed, sentence = i18n.t("report.needed_none", lang), i18n.t("pacing.needed.reached", lang)
     elif p.still_needed_per_week is None:
         needed = "–"
-        sentence = i18n.t("pacing.needed.none", lang) if p.weeks_remaining == 0 and p.actual is not None else "–"
+        sentence = (
+            i18n.t("pacing.needed.none", lang) if p.weeks_remaining == 0 and p.actual is not None else "–"
+        )
     else:
         needed = kpi_value(goal.kpi, p.still_needed_per_week, lang)
         sentence = i18n.t(f"pacing.needed.{kpi.kind}", lang, amount=needed)
@@ -645,10 +680,9 @@ def _progress(item: tracker.GoalPace, lang: str) -> ProgressView:
     )
 
 
-def _review(review: ReviewData | None, lang: str) -> ReviewView | None:
+def _review(review: Review | None, lang: str) -> ReviewView | None:
     if review is None:
         return None
-    kind = review.kind if review.kind in ("monthly", "quarterly") else "other"
     parts = [
         Fact(i18n.t(f"report.review.{name}", lang), inert(getattr(review, name)))
         for name in ("went_well", "went_badly", "decisions", "notes")
@@ -656,13 +690,15 @@ def _review(review: ReviewData | None, lang: str) -> ReviewView | None:
     parts = [part for part in parts if part.value]
     if not parts:
         return None
-    meta = i18n.t("report.review.updated", lang, date=i18n.day(review.updated, lang, "long")) if review.updated else ""
-    return ReviewView(i18n.t(f"report.review.{kind}", lang, period=inert(review.period)), meta, parts)
+    meta = i18n.t("report.review.updated", lang, date=i18n.day(review.updated_at, lang, "long"))
+    period = review.period
+    if review.kind == "month":
+        year, month = periods.parse_month(period)
+        period = i18n.day(date(year, month, 1), lang, "LLLL y")
+    return ReviewView(i18n.t(f"report.review.{review.kind}", lang, period=period), meta, parts)
 
 
-def build(
-    strategy: Strategy, weeks: Sequence[WeekMetrics], review: ReviewData | None, opts: Options
-) -> Report:
+def build(strategy: Strategy, weeks: Sequence[WeekMetrics], review: Review | None, opts: Options) -> Report:
     """The report model of a strategy: strategy, progress in one quarter, the latest review."""
     lang = opts.lang
     today = opts.today or date.today()
@@ -691,7 +727,13 @@ def build(
             cadence.append(
                 CadenceView(
                     platform=i18n.t(f"platform.{c.platform.value}", lang),
-                    text=i18n.t("report.cadence_cell", lang, logged=i18n.number(c.logged, lang), planned=i18n.number(c.planned, lang)),
+                    text=i18n.t(
+                        "report.cadence_cell",
+                        lang,
+                        logged=i18n.number(c.logged, lang),
+                        planned=i18n.number(c.planned, lang),
+                    )
+                    + (f" · {i18n.percent(c.share * 100, lang, 0)}" if c.share is not None else ""),
                     share=c.share,
                 )
             )
@@ -702,6 +744,8 @@ def build(
         on_accent=text_on(opts.accent),
         logo=opts.logo,
         name=name,
+        client=client,
+        author=opts.author,
         kicker=i18n.t("report.kicker", lang),
         subtitle=i18n.t("report.subtitle", lang, quarter=quarter),
         cover=cover,
@@ -721,14 +765,14 @@ def build(
         cadence=cadence,
         review=_review(review, lang),
         footer=footer,
-        file_stem=f"{_slug(strategy.name)}-{i18n.t('report.file', lang)}-{quarter.lower()}",
+        file_stem=file_stem(strategy, lang, quarter),
     )
 
 
 def load(store: Store, strategy_id: str, opts: Options) -> Report:
     """The report of a stored strategy, with its weeks and its latest review."""
     strategy = store.get(strategy_id)
-    return build(strategy, store.weeks(strategy_id), latest(load_reviews(store, strategy_id)), opts)
+    return build(strategy, store.weeks(strategy_id), latest_review(store, strategy_id), opts)
 
 
 def find_strategy(store: Store, ref: str) -> Strategy:

@@ -1,0 +1,113 @@
+"""Time to build the PDF report of a strategy with 12 goals and a year of weeks. Prints figures; asserts nothing.
+
+Target (issue 6): under 2 s. Printed: the first build in this process (it also starts vl-convert's chart engine,
+once per process), then the median of 5 builds with the chart caches cleared each time (what a download costs
+once the engine runs), and the HTML file for comparison.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from cmplanner import periods, reports  # noqa: E402
+from cmplanner.models import (  # noqa: E402
+    AgeBand,
+    BusinessProfile,
+    Goal,
+    Persona,
+    Platform,
+    PlatformPlan,
+    Strategy,
+    WeekMetrics,
+)
+from cmplanner.reports import content  # noqa: E402
+from cmplanner.store import Store  # noqa: E402
+
+TODAY = date(2026, 11, 22)
+QUARTER = periods.current_quarter(TODAY)
+PLATFORMS = [Platform.FACEBOOK, Platform.INSTAGRAM, Platform.LINKEDIN, Platform.TIKTOK]
+KPIS = [("followers", 1000, 1400), ("posts", 0, 39), ("impressions", 0, 60000)]
+TARGET_S = 2.0
+
+
+def strategy() -> Strategy:
+    goals = [
+        Goal(platform=p, kpi=kpi, quarter=QUARTER, baseline=base, target=target)
+        for p in PLATFORMS
+        for kpi, base, target in KPIS
+    ]
+    return Strategy(
+        name="Bench Client",
+        status="ready",
+        step=4,
+        profile=BusinessProfile(name="Bench Client", sector="Retail", hours_per_week=12),
+        personas=[Persona(name="Persona", age_bands=[AgeBand.A30_49])],
+        platforms=[PlatformPlan(platform=p, posts_per_week=3) for p in PLATFORMS],
+        goals=goals,
+    )
+
+
+def weeks() -> list[WeekMetrics]:
+    last = periods.last_complete_week(TODAY)
+    week = periods.shift_week(last, -51)
+    rows = []
+    for i in range(52):
+        for j, platform in enumerate(PLATFORMS):
+            wobble = 1 + 0.2 * math.sin(i * 0.7 + j)
+            rows.append(
+                WeekMetrics(
+                    platform=platform,
+                    week=week,
+                    followers=800 + 12 * i + j,
+                    posts=round(3 * wobble),
+                    impressions=int(4500 * wobble),
+                    reach=int(3000 * wobble),
+                    reactions=int(120 * wobble),
+                    comments=int(15 * wobble),
+                    shares=int(6 * wobble),
+                    saves=int(9 * wobble),
+                    clicks=int(50 * wobble),
+                )
+            )
+        week = periods.shift_week(week, 1)
+    return rows
+
+
+def build(store: Store, sid: str, fmt: str) -> tuple[float, int]:
+    content._render.cache_clear()
+    content._TEMPLATES.clear()
+    start = time.perf_counter()
+    data, _ = reports.build(store, sid, fmt, reports.options(lang="en", client="Client", today=TODAY))
+    return time.perf_counter() - start, len(data)
+
+
+def main() -> None:
+    store = Store(Path(tempfile.mkdtemp(prefix="cmplanner-report-")))
+    s = store.save(strategy())
+    rows = weeks()
+    store.upsert_weeks(s.id, rows)
+    print(
+        f"strategy: {len(s.goals)} goals in {QUARTER}, {len(rows)} weekly rows (52 weeks × {len(PLATFORMS)} platforms)"
+    )
+    first, size = build(store, s.id, "pdf")
+    print(
+        f"PDF, first build in this process (starts the chart engine): {first:5.2f} s  ({size / 1000:.0f} kB)"
+    )
+    pdf = statistics.median(build(store, s.id, "pdf")[0] for _ in range(5))
+    print(
+        f"PDF, median of 5 builds (chart caches cleared):            {pdf:5.2f} s  (target < {TARGET_S:.0f} s)"
+    )
+    html = statistics.median(build(store, s.id, "html")[0] for _ in range(5))
+    print(f"HTML, median of 5 builds (chart caches cleared):           {html:5.2f} s")
+
+
+if __name__ == "__main__":
+    main()

@@ -46,7 +46,7 @@ def render(ctx: Ctx, strategy: Strategy) -> None:
             st.markdown(
                 f"**{ctx.t('platform.' + plan.platform.value)}** · {ctx.t('role.' + plan.role.value)} · "
                 + ctx.t(
-                    "doc.cadence",
+                    "doc.cadence.one" if plan.posts_per_week == 1 else "doc.cadence.other",
                     n=i18n.number(plan.posts_per_week, ctx.lang, 1 if plan.posts_per_week % 1 else 0),
                 )
             )

@@ -1,0 +1,238 @@
+"""What an import remembers per strategy and platform, and the one write that stores an import.
+
+Kept in the strategy file's ``import_mappings`` table, one document per platform:
+``{"platform": "pinterest", "mapping": {column header: target}, "baseline": {"followers": 480, "first_day": "2026-03-02"}}``.
+The mapping is the generic import's column mapping (see ``importers.MAPPING_TARGETS``); the baseline is the
+follower count the user gave for a file that only has follower changes: followers on the day before ``first_day``.
+
+The import page and ``cmplanner import`` both write through :func:`write`: the merged weekly rows and what is
+remembered, in one transaction (all or nothing). No Streamlit here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from tinydb import Query
+
+from cmplanner import importers
+from cmplanner.importers import ImportProblem, Parsed
+from cmplanner.importers.aliases import norm
+from cmplanner.importers.preview import Status
+from cmplanner.models import Platform, Strategy, WeekMetrics
+from cmplanner.store import Store
+
+TABLE = "import_mappings"
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """Followers on the day before ``first_day`` (the first day of the file it was given for)."""
+
+    followers: int
+    first_day: date
+
+
+@dataclass
+class Remembered:
+    """What is remembered for one platform of a strategy."""
+
+    mapping: dict[str, str] | None = None
+    baseline: Baseline | None = None
+
+
+@dataclass
+class Remember:
+    """Something to remember with an import: a platform's mapping and/or baseline (None leaves it as it is)."""
+
+    platform: Platform
+    mapping: Mapping[str, str] | None = None
+    baseline: Baseline | None = None
+
+
+@dataclass
+class Counts:
+    """Weeks per status, for one platform."""
+
+    new: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+    @property
+    def written(self) -> int:
+        return self.new + self.changed
+
+
+@dataclass
+class Outcome:
+    """What an import did (or would do): the rows with their status and the counts per platform."""
+
+    plan: list[tuple[WeekMetrics, Status]] = field(default_factory=list)
+    per_platform: dict[Platform, Counts] = field(default_factory=dict)
+
+    @property
+    def written(self) -> int:
+        return sum(counts.written for counts in self.per_platform.values())
+
+
+def _from_doc(doc: Mapping[str, Any]) -> Remembered:
+    mapping = doc.get("mapping")
+    base = doc.get("baseline")
+    baseline = None
+    if isinstance(base, dict):
+        try:
+            baseline = Baseline(int(base["followers"]), date.fromisoformat(str(base["first_day"])))
+        except (KeyError, TypeError, ValueError):
+            baseline = None
+    return Remembered(
+        mapping={str(k): str(v) for k, v in mapping.items()} if isinstance(mapping, dict) else None,
+        baseline=baseline,
+    )
+
+
+def load(store: Store, strategy_id: str) -> dict[Platform, Remembered]:
+    """Everything remembered for a strategy, per platform (documents of unknown platforms are ignored)."""
+    with store.transaction(strategy_id) as db:
+        docs = db.table(TABLE).all()
+    known = {platform.value: platform for platform in Platform}
+    return {known[doc["platform"]]: _from_doc(doc) for doc in docs if doc.get("platform") in known}
+
+
+def _save(db: Any, item: Remember) -> None:
+    doc: dict[str, Any] = {"platform": item.platform.value}
+    if item.mapping is not None:
+        doc["mapping"] = dict(item.mapping)
+    if item.baseline is not None:
+        doc["baseline"] = {
+            "followers": item.baseline.followers,
+            "first_day": item.baseline.first_day.isoformat(),
+        }
+    if len(doc) > 1:
+        db.table(TABLE).upsert(doc, Query().platform == item.platform.value)
+
+
+def save(store: Store, strategy_id: str, items: Sequence[Remember]) -> None:
+    """Remember mappings and baselines (the other keys of a platform's document are kept)."""
+    with store.transaction(strategy_id) as db:
+        for item in items:
+            _save(db, item)
+
+
+def mapping_fits(mapping: Mapping[str, str], headers: Sequence[str]) -> bool:
+    """Whether every column a mapping uses is among a file's headers (compared as the importers do)."""
+    found = {norm(h) for h in headers}
+    return bool(mapping) and all(norm(column) in found for column in mapping)
+
+
+def platform_for(
+    headers: Sequence[str], remembered: Mapping[Platform, Remembered], planned: Sequence[Platform]
+) -> Platform | None:
+    """The planned platform whose remembered mapping fits a generic file's headers, if exactly one does."""
+    fitting = [
+        p for p in planned if (r := remembered.get(p)) and r.mapping and mapping_fits(r.mapping, headers)
+    ]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def baseline_for(
+    platform: Platform, first_day: date, stored: Sequence[WeekMetrics], remembered: Remembered | None
+) -> tuple[int | None, str]:
+    """A follower baseline to propose for a file starting on ``first_day``, and where it comes from.
+
+    ``"remembered"``: given before for a file starting that same day; ``"log"``: the followers logged for the
+    week before; ``"none"``: nothing known, ask.
+    """
+    if remembered and remembered.baseline and remembered.baseline.first_day == first_day:
+        return remembered.baseline.followers, "remembered"
+    logged = importers.suggest_baseline(platform, first_day, stored)
+    if logged is not None:
+        return logged, "log"
+    return None, "none"
+
+
+def read_unattended(
+    name: str,
+    data: bytes,
+    strategy: Strategy,
+    stored: Sequence[WeekMetrics],
+    remembered: Mapping[Platform, Remembered],
+    platform: Platform | None = None,
+    today: date | None = None,
+) -> tuple[Parsed, list[str]]:
+    """Read a file with nobody to ask (the CLI): the remembered mapping and the proposed follower baseline.
+
+    Returns the rows and English notes; ImportProblem when the file cannot be read, ValueError when it is not
+    for one of the strategy's platforms.
+    """
+    planned = [plan.platform for plan in strategy.platforms]
+    detected = importers.detect(name, data)
+    platform = platform or detected.platform
+    mapping = None
+    if detected.shape == "generic":
+        platform = platform or platform_for(detected.headers, remembered, planned)
+        known = remembered.get(platform) if platform else None
+        if not (known and known.mapping and mapping_fits(known.mapping, detected.headers)):
+            try:
+                importers.read(name, data, platform=platform)  # raises import.unknown, listing the headers
+            except ImportProblem as problem:
+                raise ValueError(
+                    f"{problem} Do that once on the import page; this command then reuses it."
+                ) from None
+        mapping = known.mapping if known else None
+    if platform is not None and platform not in planned:
+        raise ValueError(
+            f"{name}: {platform.value} is not one of the platforms of the strategy {strategy.name!r}"
+        )
+    parsed = importers.read(name, data, platform=platform, mapping=mapping, today=today)
+    notes = []
+    platform = parsed.detected.platform
+    if parsed.needs_baseline and parsed.date_range and platform:
+        followers, source = baseline_for(platform, parsed.date_range[0], stored, remembered.get(platform))
+        if followers is None:
+            notes.append(
+                "followers left empty: the file has only daily changes; give the count once on the import page"
+            )
+        else:
+            parsed = importers.read(
+                name, data, platform=platform, mapping=mapping, baseline_followers=followers, today=today
+            )
+            notes.append(
+                f"followers counted from {followers} ({'remembered' if source == 'remembered' else 'the weekly log'})"
+            )
+    return parsed, notes
+
+
+def outcome(plan: list[tuple[WeekMetrics, Status]]) -> Outcome:
+    """Counts per platform (in the platforms' usual order) for a plan from ``importers.diff``."""
+    result = Outcome(plan=plan)
+    for platform in Platform:
+        statuses = [status for row, status in plan if row.platform == platform]
+        if statuses:
+            result.per_platform[platform] = Counts(
+                statuses.count("new"), statuses.count("changed"), statuses.count("unchanged")
+            )
+    return result
+
+
+def preview(store: Store, strategy_id: str, rows: Sequence[WeekMetrics]) -> Outcome:
+    """What writing ``rows`` would do now (nothing is written)."""
+    return outcome(importers.diff(rows, store.weeks(strategy_id)))
+
+
+def write(
+    store: Store, strategy_id: str, rows: Sequence[WeekMetrics], remember: Sequence[Remember] = ()
+) -> Outcome:
+    """Merge ``rows`` onto the stored weeks and store them, with what to remember: one write, all or nothing.
+
+    The plan is made under the strategy's lock, so it is exactly what is written even if the file changed since
+    the preview.
+    """
+    with store.transaction(strategy_id) as db:
+        done = outcome(importers.diff(rows, store.weeks(strategy_id)))
+        store.upsert_weeks(strategy_id, [row for row, _ in done.plan])
+        for item in remember:
+            _save(db, item)
+    return done

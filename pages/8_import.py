@@ -1,0 +1,42 @@
+"""Import: drop the platforms' own analytics exports, check what they were recognised as and the weeks they
+will write next to what is stored, then import them all at once."""
+
+import streamlit as st
+
+from cmplanner import import_mappings
+from cmplanner.store import StoreError
+from cmplanner.ui import page, today
+from cmplanner.ui.importing import WAITING, Ready, file_card, flash, preview_panel, uploader, where_to_find
+from cmplanner.ui.log import no_platforms
+from cmplanner.ui.shell import store_error_text
+
+ctx = page("import", needs_strategy=True, layout="wide")
+strategy = ctx.strategy
+assert strategy is not None
+
+st.title(ctx.t("page.import"))
+st.caption(ctx.t("importpage.intro"))
+if not strategy.platforms:
+    no_platforms(ctx)
+    st.stop()
+flash(ctx)
+files = uploader(ctx)
+where_to_find(ctx)
+if not files:
+    st.stop()
+try:
+    stored = ctx.store.weeks(strategy.id)
+    remembered = import_mappings.load(ctx.store, strategy.id)
+except StoreError as exc:
+    st.error(store_error_text(exc, ctx.lang), icon=":material/error:")
+    st.stop()
+
+day = today()
+ready, waiting, failed = [], [], []
+for upload in files:
+    card = file_card(ctx, upload, stored, remembered, day)
+    if isinstance(card, Ready):
+        ready.append(card)
+    else:
+        (waiting if card == WAITING else failed).append(upload.name)
+preview_panel(ctx, ready, stored, waiting, failed)

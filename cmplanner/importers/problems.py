@@ -18,8 +18,10 @@ class ImportProblem(Exception):
 
     def message(self, lang: str) -> str:
         from cmplanner.i18n import t
+        from cmplanner.models import Platform
 
-        return t(self.key, lang, **self.params)
+        params = {k: t(f"platform.{v.value}", lang) if isinstance(v, Platform) else v for k, v in self.params.items()}
+        return t(self.key, lang, **params)
 
     def __str__(self) -> str:
         return self.message("en")

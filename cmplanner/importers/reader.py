@@ -106,8 +106,8 @@ def _platform(name: str, matches: list[Match], chosen: Platform | None) -> Platf
             raise ImportProblem(
                 "import.platform_mismatch",
                 name=name,
-                detected=next(iter(fixed)).value,
-                chosen=Platform(chosen).value,
+                detected=next(iter(fixed)),
+                chosen=Platform(chosen),
             )
         return Platform(chosen)
     return next(iter(fixed or found), None)

@@ -80,10 +80,11 @@ def _problem(ctx: Ctx, result: object) -> str | None:
     if not isinstance(result, tuple):
         return None
     key, params = result
+    message = ImportProblem(key, **params).message(ctx.lang)
     if key.startswith("import.mapping."):
-        st.warning(escape(ctx.t(key, **params)), icon=":material/rule:")
+        st.warning(escape(message), icon=":material/rule:")
         return WAITING
-    st.error(escape(ctx.t(key, **params)), icon=":material/error:")
+    st.error(escape(message), icon=":material/error:")
     return FAILED
 
 

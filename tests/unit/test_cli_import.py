@@ -122,7 +122,7 @@ def test_a_generic_file_uses_the_mapping_remembered_on_the_import_page(
             "posts.csv",
             instagram_export(),
             ["--platform", "facebook"],
-            "export, not facebook: choose the right platform or file",
+            "export from X (Twitter), not from Facebook: choose the right platform or file",
         ),
     ],
 )

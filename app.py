@@ -10,7 +10,7 @@ from cmplanner.ui.shell import damaged_text, status_counts
 from cmplanner.ui.tracker import BADGE
 from cmplanner.ui.walk import STEPS
 
-PAGE_SIZE = 10
+PAGE_SIZE = 8
 
 ctx = page("home")
 day = today()

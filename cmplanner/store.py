@@ -396,23 +396,32 @@ class Store:
 
         If ``rows`` repeats a (platform, week), the last one wins.
         """
-        incoming = {(row.platform.value, row.week): row.model_dump(mode="json") for row in rows}
+        # fields not logged (None) are left out of the file: smaller files read and write faster
+        incoming = {
+            (row.platform.value, row.week): row.model_dump(mode="json", exclude_none=True) for row in rows
+        }
         result = UpsertResult()
         if not incoming:
             return result
+        weeks = {week for _, week in incoming}
         with self.transaction(strategy_id) as db:
             # straight on TinyDB's table dict ({"<doc id>": doc}): at 10k rows, building TinyDB Documents and
             # rebuilding the table once per operation would cost more than reading and writing the file
             metrics = _data(db).setdefault("metrics", {})
-            index = {(doc.get("platform"), doc.get("week")): doc_id for doc_id, doc in metrics.items()}
-            next_id = max(map(int, metrics), default=0) + 1
+            found = {
+                (doc.get("platform"), week): doc_id
+                for doc_id, doc in metrics.items()
+                if (week := doc.get("week")) in weeks
+            }
+            next_id = 0
             for key, doc in incoming.items():
-                doc_id = index.get(key)
+                doc_id = found.get(key)
                 if doc_id is None:
+                    next_id = next_id or max(map(int, metrics), default=0) + 1
                     metrics[str(next_id)] = doc
                     next_id += 1
                     result.new += 1
-                elif metrics[doc_id] == doc:
+                elif {k: v for k, v in metrics[doc_id].items() if v is not None} == doc:
                     result.unchanged += 1
                 else:
                     metrics[doc_id] = doc

@@ -85,10 +85,10 @@ def test_rename_and_duplicate(store: Store) -> None:
 
 
 def test_search_and_pages_keep_a_large_workspace_usable(store: Store) -> None:
-    for n in range(23):
+    for n in range(19):
         store.create(f"Client {n:02d}")
     at = open_page("app.py")
-    assert sum(1 for b in at.button if b.label == "Open") == 10
+    assert sum(1 for b in at.button if b.label == "Open") == 8
     at.number_input(key="home.page").set_value(3).run()
     assert sum(1 for b in at.button if b.label == "Open") == 3
     at.text_input(key="home.search").input("client 07").run()

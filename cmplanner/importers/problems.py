@@ -20,7 +20,10 @@ class ImportProblem(Exception):
         from cmplanner.i18n import t
         from cmplanner.models import Platform
 
-        params = {k: t(f"platform.{v.value}", lang) if isinstance(v, Platform) else v for k, v in self.params.items()}
+        params = {
+            k: t(f"platform.{v.value}", lang) if isinstance(v, Platform) else v
+            for k, v in self.params.items()
+        }
         return t(self.key, lang, **params)
 
     def __str__(self) -> str:

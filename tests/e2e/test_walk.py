@@ -142,9 +142,7 @@ def test_new_user_walks_through_a_whole_strategy(app_server: AppServer, page: Pa
     expect(main.get_by_text("1 strategy in this workspace")).to_be_visible()
     expect(main.get_by_role("heading", name="Bakery Browser")).to_be_visible()
     # The card's summary line, plural and all, as the home page writes it.
-    expect(
-        main.get_by_text(re.compile(r"^Ready · Bakery · 1 platform · 1 goal · changed "))
-    ).to_be_visible()
+    expect(main.get_by_text(re.compile(r"^Ready · Bakery · 1 platform · 1 goal · changed "))).to_be_visible()
     expect(main.get_by_role("button", name="Open")).to_be_visible()
 
 

@@ -1,14 +1,21 @@
-"""Timing a page under AppTest: warm it once, then the median of several reruns (what a user waits after a click)."""
+"""Benchmark helpers: timing a page under AppTest (warm it once, then the median of several reruns: what a user
+waits after a click), and synthetic weekly figures."""
 
 from __future__ import annotations
 
+import math
 import os
 import statistics
 import time
+from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 import streamlit as st
 from streamlit.testing.v1 import AppTest
+
+from cmplanner import periods
+from cmplanner.models import Platform, WeekMetrics
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -32,3 +39,31 @@ def rerun_ms(script: str, data: Path, runs: int = 7, entry: str = "app.py", **pa
         at.run()
         times.append((time.perf_counter() - start) * 1000)
     return statistics.median(times)
+
+
+def synthetic_weeks(
+    platforms: Sequence[Platform], today: date, count: int, followers: int, growth: int
+) -> list[WeekMetrics]:
+    """``count`` weeks up to the last complete one before ``today``, for each platform, with a gentle wobble."""
+    week = periods.shift_week(periods.last_complete_week(today), -count + 1)
+    rows = []
+    for i in range(count):
+        for j, platform in enumerate(platforms):
+            wobble = 1 + 0.2 * math.sin(i * 0.7 + j)
+            rows.append(
+                WeekMetrics(
+                    platform=platform,
+                    week=week,
+                    followers=followers + growth * i + j,
+                    posts=round(3 * wobble),
+                    impressions=int(4500 * wobble),
+                    reach=int(3000 * wobble),
+                    reactions=int(120 * wobble),
+                    comments=int(15 * wobble),
+                    shares=int(6 * wobble),
+                    saves=int(9 * wobble),
+                    clicks=int(50 * wobble),
+                )
+            )
+        week = periods.shift_week(week, 1)
+    return rows

@@ -7,7 +7,6 @@ once the engine runs), and the HTML file for comparison.
 
 from __future__ import annotations
 
-import math
 import statistics
 import sys
 import tempfile
@@ -30,6 +29,7 @@ from cmplanner.models import (  # noqa: E402
 )
 from cmplanner.reports import content  # noqa: E402
 from cmplanner.store import Store  # noqa: E402
+from tests.bench.apptime import synthetic_weeks  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 QUARTER = periods.current_quarter(TODAY)
@@ -56,29 +56,7 @@ def strategy() -> Strategy:
 
 
 def weeks() -> list[WeekMetrics]:
-    last = periods.last_complete_week(TODAY)
-    week = periods.shift_week(last, -51)
-    rows = []
-    for i in range(52):
-        for j, platform in enumerate(PLATFORMS):
-            wobble = 1 + 0.2 * math.sin(i * 0.7 + j)
-            rows.append(
-                WeekMetrics(
-                    platform=platform,
-                    week=week,
-                    followers=800 + 12 * i + j,
-                    posts=round(3 * wobble),
-                    impressions=int(4500 * wobble),
-                    reach=int(3000 * wobble),
-                    reactions=int(120 * wobble),
-                    comments=int(15 * wobble),
-                    shares=int(6 * wobble),
-                    saves=int(9 * wobble),
-                    clicks=int(50 * wobble),
-                )
-            )
-        week = periods.shift_week(week, 1)
-    return rows
+    return synthetic_weeks(PLATFORMS, TODAY, 52, followers=800, growth=12)
 
 
 def build(store: Store, sid: str, fmt: str) -> tuple[float, int]:

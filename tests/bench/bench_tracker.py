@@ -8,7 +8,6 @@ same charts. Targets (issue 3): agency scale within 1.5× of 1 strategy, and wit
 
 from __future__ import annotations
 
-import math
 import sys
 import tempfile
 import time
@@ -20,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from cmplanner import periods  # noqa: E402
 from cmplanner.models import Goal, Platform, PlatformPlan, Strategy, WeekMetrics  # noqa: E402
 from cmplanner.store import Store  # noqa: E402
-from tests.bench.apptime import rerun_ms  # noqa: E402
+from tests.bench.apptime import rerun_ms, synthetic_weeks  # noqa: E402
 
 TODAY = date(2026, 11, 22)
 QUARTER = periods.current_quarter(TODAY)
@@ -42,29 +41,7 @@ def strategy(n: int) -> Strategy:
 
 
 def weeks() -> list[WeekMetrics]:
-    last = periods.last_complete_week(TODAY)
-    week = periods.shift_week(last, -52 * YEARS + 1)
-    rows = []
-    for i in range(52 * YEARS):
-        for j, platform in enumerate(Platform):
-            wobble = 1 + 0.2 * math.sin(i * 0.7 + j)
-            rows.append(
-                WeekMetrics(
-                    platform=platform,
-                    week=week,
-                    followers=700 + 2 * i + j,
-                    posts=round(3 * wobble),
-                    impressions=int(5000 * wobble),
-                    reach=int(3500 * wobble),
-                    reactions=int(120 * wobble),
-                    comments=int(15 * wobble),
-                    shares=int(6 * wobble),
-                    saves=int(9 * wobble),
-                    clicks=int(50 * wobble),
-                )
-            )
-        week = periods.shift_week(week, 1)
-    return rows
+    return synthetic_weeks(list(Platform), TODAY, 52 * YEARS, followers=700, growth=2)
 
 
 def workspace(count: int) -> tuple[Path, str]:

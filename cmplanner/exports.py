@@ -18,6 +18,7 @@ import argparse
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass, field
@@ -80,6 +81,12 @@ def _read_bytes(path: Path) -> bytes | None:
 
 
 # ------------------------------------------------------------------------------------------- metrics out
+
+
+def slug(text: str) -> str:
+    """A file-name stem from a name: ``Bakkerij Dé Korenschoof`` → ``bakkerij-de-korenschoof``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "strategy"
 
 
 def escape_text(text: str) -> str:

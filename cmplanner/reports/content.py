@@ -28,6 +28,7 @@ from typing import Any, Literal
 import orjson
 
 from cmplanner import charts, i18n, kpis, periods, recommend, tracker
+from cmplanner.exports import slug
 from cmplanner.models import Strategy, WeekMetrics
 from cmplanner.pacing import Status
 from cmplanner.reviews import Review, latest_review
@@ -336,14 +337,9 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _slug(text: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:60] or "strategy"
-
-
 def file_stem(strategy: Strategy, lang: str, quarter: str) -> str:
     """``bakkerij-de-korenschoof-rapport-2026-q4``: the report's file name without extension."""
-    return f"{_slug(strategy.name)}-{i18n.t('report.file', lang)}-{quarter.lower()}"
+    return f"{slug(strategy.name)}-{i18n.t('report.file', lang)}-{quarter.lower()}"
 
 
 def report_quarter(strategy: Strategy, today: date) -> str:

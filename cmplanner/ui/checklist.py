@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from cmplanner import checklists, i18n
+from cmplanner import checklists, exports, i18n
 from cmplanner.checklists import ChecklistItem, CustomTask, Progress, Ticks
 from cmplanner.platforms import PERIODS
 from cmplanner.ui.shell import Ctx, escape
@@ -211,7 +211,7 @@ def export_panel(ctx: Ctx, items: list[ChecklistItem], day: date) -> None:
     assert strategy is not None
     st.subheader(ctx.t("cl.export"))
     st.write(ctx.t("cl.export_help"))
-    slug = "".join(c if c.isalnum() else "-" for c in strategy.name.lower()).strip("-") or "strategy"
+    slug = exports.slug(strategy.name)
     left, right = st.columns(2)
     left.download_button(
         ctx.t("cl.ics"),

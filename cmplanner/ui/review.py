@@ -428,17 +428,13 @@ def history_panel(ctx: Ctx, saved: Sequence[Review]) -> None:
 # ------------------------------------------------------------------------------------------------ data out
 
 
-def slug(name: str) -> str:
-    return "".join(c if c.isalnum() else "-" for c in name.lower()).strip("-") or "strategy"
-
-
 def data_panel(ctx: Ctx, rows: Sequence[WeekMetrics]) -> None:
     """Metrics as CSV and Excel, the whole workspace as a JSON backup; each file built when clicked."""
     strategy = ctx.strategy
     assert strategy is not None
     st.subheader(ctx.t("rv.data"))
     st.caption(ctx.t("rv.data_help"))
-    name = slug(strategy.name)
+    name = exports.slug(strategy.name)
     cols = st.columns(3)
     cols[0].download_button(
         ctx.t("rv.csv"),

@@ -13,86 +13,27 @@ Tick state lives in the strategy file's ``checks`` table, one doc per (task, per
 ``{"task": id, "period_key": key, "done": n}``. A tick therefore only counts in its own period:
 a task ticked today is open again tomorrow, a weekly one stays ticked all week.
 
-This module must stay importable from ``models`` (``ChecklistSettings`` is a field of ``Strategy``), so
-it imports ``models`` and ``platforms`` only inside functions.
+The user's tuning (``ChecklistSettings``) is a field of the strategy and lives in ``models``.
 """
 
 from __future__ import annotations
 
 import math
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import TYPE_CHECKING, Annotated, Any, Literal, NamedTuple
-
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from typing import Any, Literal, NamedTuple
 
 from cmplanner import i18n, periods
+from cmplanner import platforms as kb
+from cmplanner.models import PERIODS, ChecklistSettings, CustomTask, Period, Strategy, TaskOverride
+from cmplanner.platforms import PER_WEEK, Task
 
-if TYPE_CHECKING:
-    from cmplanner.models import Strategy
-    from cmplanner.platforms import Task
-
-Period = Literal["day", "week", "month", "quarter"]
-PERIODS: tuple[Period, ...] = ("day", "week", "month", "quarter")
+__all__ = ["PERIODS", "ChecklistSettings", "CustomTask", "Period", "TaskOverride"]
 CHECKS_TABLE = "checks"
 ESSENTIAL: frozenset[str] = frozenset({"day.messages"})
 """Tasks never suggested for a lower cadence: not answering a message is like not picking up the phone."""
 EPSILON = 1e-9
-
-
-# ---------------------------------------------------------------------------------------------- tuning
-
-
-class _Settings(BaseModel):
-    model_config = ConfigDict(str_strip_whitespace=True, extra="ignore", validate_assignment=True)
-
-
-Minutes = Annotated[float, Field(ge=0, le=480)]
-Times = Annotated[int, Field(ge=1, le=1000)]
-
-
-class TaskOverride(_Settings):
-    """The user's changes to one task; ``None`` keeps the generated value."""
-
-    enabled: bool | None = None
-    count: Times | None = None
-    period: Period | None = None
-    minutes: Minutes | None = None
-
-
-def _custom_id() -> str:
-    return f"custom.{uuid.uuid4().hex[:12]}"
-
-
-class CustomTask(_Settings):
-    """A task the user added, with their own label (not translated)."""
-
-    id: str = Field(default_factory=_custom_id)
-    label: Annotated[str, Field(min_length=1, max_length=120)]
-    period: Period = "week"
-    count: Times = 1
-    minutes: Minutes = 15.0
-    platform: str | None = None
-    enabled: bool = True
-
-    @field_validator("platform")
-    @classmethod
-    def _platform(cls, v: str | None) -> str | None:
-        from cmplanner.models import Platform
-
-        return None if v in (None, "") else Platform(v).value
-
-
-class ChecklistSettings(_Settings):
-    """Per-strategy tuning of the generated checklists (saved with the strategy)."""
-
-    overrides: dict[str, TaskOverride] = {}
-    custom: list[CustomTask] = []
-
-    def override(self, task_id: str) -> TaskOverride:
-        return self.overrides.get(task_id) or TaskOverride()
 
 
 # ------------------------------------------------------------------------------------------ generation
@@ -140,8 +81,6 @@ class ChecklistItem:
 
 
 def _per_week(period: Period) -> float:
-    from cmplanner.platforms import PER_WEEK
-
     return PER_WEEK[period]
 
 
@@ -212,8 +151,6 @@ def generate(strategy: Strategy, settings: ChecklistSettings | None = None) -> l
     Switched-off tasks are included with ``enabled=False`` so the page can switch them back on.
     ``settings`` defaults to ``strategy.checklist`` when the strategy has that field.
     """
-    from cmplanner import platforms as kb
-
     if settings is None:
         settings = getattr(strategy, "checklist", None) or ChecklistSettings()
     items = [_item(task, None, None, settings.override(task.id)) for task in kb.period_tasks()]
@@ -244,8 +181,6 @@ def generate(strategy: Strategy, settings: ChecklistSettings | None = None) -> l
 
 def prepublish(lang: str) -> list[str]:
     """Seed 000's questions to ask before publishing a post (shown beside the posting tasks)."""
-    from cmplanner import platforms as kb
-
     return [i18n.t(f"check.{key}", lang) for key in kb.prepublish_check()]
 
 
@@ -561,8 +496,6 @@ def outsourced_cost(hours_per_week: float) -> tuple[float, str]:
     004) for a full-time month of ``hours_per_month`` hours (151.67 = 35 h × 52 ÷ 12, an assumption in
     ``knowledge/tasks.json``).
     """
-    from cmplanner import platforms as kb
-
     ref = kb.community_manager_cost()
     hours_per_month = hours_per_week * 52 / 12
     return ref["eur_gross_per_month"] * hours_per_month / ref["hours_per_month"], ref["source"]
@@ -570,8 +503,6 @@ def outsourced_cost(hours_per_week: float) -> tuple[float, str]:
 
 def cost_text(hours_per_week: float, lang: str) -> str:
     """The outsourcing sentence with its reference figure, assumption and source."""
-    from cmplanner import platforms as kb
-
     ref = kb.community_manager_cost()
     eur, source = outsourced_cost(hours_per_week)
     return i18n.t(

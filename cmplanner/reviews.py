@@ -17,27 +17,24 @@ For a report: :func:`latest_review` gives a strategy's most recent review.
 
 from __future__ import annotations
 
-import calendar
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import TYPE_CHECKING, Annotated, Literal
+from typing import TYPE_CHECKING
 
-from pydantic import Field, TypeAdapter, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import TypeAdapter
 from tinydb import Query
 
 from cmplanner import checklists, kpis, metrics, periods
 from cmplanner.checklists import ChecklistItem, Progress, Ticks
-from cmplanner.models import Goal, Platform, Record, Strategy, WeekMetrics, new_id, now
+from cmplanner.models import Goal, Kind, Platform, Review, Strategy, WeekMetrics, new_id, now, period_end
 from cmplanner.pacing import ACCUMULATING_RATES, Pace, Status, pace, weeks_elapsed
 from cmplanner.tracker import GoalPace, goal_paces
 
 if TYPE_CHECKING:
     from cmplanner.store import Store
 
-Kind = Literal["month", "quarter"]
 TABLE = "reviews"
 UPLIFT = 0.10
 """How much more next quarter's proposed goals ask than the achieved trend (10 %)."""
@@ -48,62 +45,7 @@ AT_MOST_100: frozenset[str] = frozenset({"response_rate", "share_of_voice"})
 MONTH_PERIODS: tuple[checklists.Period, ...] = ("day", "week", "month")
 """Checklist periods counted in a month's completion (quarterly tasks belong to the quarterly review)."""
 
-ReviewText = Annotated[str, Field(max_length=5000)]
-
-
-# ------------------------------------------------------------------------------------------------ the record
-
-
-class Review(Record):
-    """What the user wrote in a monthly or quarterly review."""
-
-    id: str = Field(default_factory=new_id)
-    kind: Kind
-    period: str
-    """``2026-11`` for a month, ``2026-Q4`` for a quarter."""
-    went_well: ReviewText = ""
-    went_badly: ReviewText = ""
-    decisions: ReviewText = ""
-    notes: ReviewText = ""
-    """For a quarter: notes on the revised strategy."""
-    created_at: datetime = Field(default_factory=now)
-    updated_at: datetime = Field(default_factory=now)
-
-    @field_validator("period")
-    @classmethod
-    def _period(cls, v: str, info: ValidationInfo) -> str:
-        try:
-            if info.data.get("kind") == "quarter":
-                periods.parse_quarter(v)
-            else:
-                periods.parse_month(v)
-        except ValueError:
-            raise PydanticCustomError(
-                "period_format", "expected a month such as 2026-11 or a quarter such as 2026-Q4"
-            ) from None
-        return v
-
-    @property
-    def end(self) -> date:
-        """The last day of the period (calendar month or calendar quarter)."""
-        return period_end(self.kind, self.period)
-
-    @property
-    def is_empty(self) -> bool:
-        return not (self.went_well or self.went_badly or self.decisions or self.notes)
-
-
 _REVIEWS = TypeAdapter(list[Review])
-
-
-def period_end(kind: Kind, period: str) -> date:
-    """The last calendar day of a month (``2026-11``) or quarter (``2026-Q4``)."""
-    if kind == "month":
-        year, month = periods.parse_month(period)
-    else:
-        year, q = periods.parse_quarter(period)
-        month = 3 * q
-    return date(year, month, calendar.monthrange(year, month)[1])
 
 
 def _newest_first(review: Review) -> tuple[date, bool, datetime]:

@@ -1,0 +1,60 @@
+"""The records a strategy file is made of (pydantic v2), one module per concept, all importable from here."""
+
+from cmplanner.models.base import (
+    Count,
+    IsoWeek,
+    Month,
+    Name,
+    Quarter,
+    Record,
+    Row,
+    ShortText,
+    Text,
+    new_id,
+    now,
+)
+from cmplanner.models.checklist import PERIODS, ChecklistSettings, CustomTask, Period, TaskOverride, Tick
+from cmplanner.models.choices import AgeBand, ContentFormat, Market, Platform, Role
+from cmplanner.models.draft import Draft
+from cmplanner.models.imports import Baseline, ImportMemory
+from cmplanner.models.metrics import METRIC_FIELDS, WeekMetrics
+from cmplanner.models.review import Kind, Review, period_end
+from cmplanner.models.strategy import BusinessProfile, Goal, Persona, PlatformPlan, Strategy
+
+__all__ = [
+    "METRIC_FIELDS",
+    "PERIODS",
+    "AgeBand",
+    "Baseline",
+    "BusinessProfile",
+    "ChecklistSettings",
+    "ContentFormat",
+    "Count",
+    "CustomTask",
+    "Draft",
+    "Goal",
+    "ImportMemory",
+    "IsoWeek",
+    "Kind",
+    "Market",
+    "Month",
+    "Name",
+    "Period",
+    "Persona",
+    "Platform",
+    "PlatformPlan",
+    "Quarter",
+    "Record",
+    "Review",
+    "Role",
+    "Row",
+    "ShortText",
+    "Strategy",
+    "TaskOverride",
+    "Text",
+    "Tick",
+    "WeekMetrics",
+    "new_id",
+    "now",
+    "period_end",
+]

@@ -1,0 +1,104 @@
+"""A strategy: the business, its audience, the platforms chosen and the quarterly goals (pydantic v2)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+from cmplanner import periods
+from cmplanner.models.base import IsoWeek, Name, Quarter, Record, ShortText, Text, new_id, now
+from cmplanner.models.checklist import ChecklistSettings
+from cmplanner.models.choices import AgeBand, ContentFormat, Market, Platform, Role
+
+
+class BusinessProfile(Record):
+    name: Name
+    sector: Name
+    market: Market = Market.B2C
+    country: Annotated[str, Field(min_length=2, max_length=2)] = "NL"
+    language: Literal["nl", "en"] = "nl"
+    hours_per_week: Annotated[float, Field(gt=0, le=80)] = 4.0
+
+    @field_validator("country")
+    @classmethod
+    def _upper(cls, v: str) -> str:
+        return v.upper()
+
+
+class Persona(Record):
+    name: Name
+    age_bands: Annotated[list[AgeBand], Field(min_length=1)]
+    locations: list[ShortText] = []
+    interests: list[ShortText] = []
+    pains: Text = ""
+    goals: Text = ""
+    online: list[Platform] = []
+    formats: list[ContentFormat] = []
+
+
+class PlatformPlan(Record):
+    platform: Platform
+    role: Role = Role.AWARENESS
+    posts_per_week: Annotated[float, Field(ge=0, le=70)] = 2.0
+    note: Text = ""
+
+
+class Goal(Record):
+    """A quarterly goal: where a KPI should be at the end of the quarter.
+
+    Rate KPIs are in percent (2.5 means 2.5 %), response time in hours. ``start_week`` is the week pace counts
+    from (``None``: the quarter's first week).
+    """
+
+    id: str = Field(default_factory=new_id)
+    platform: Platform
+    kpi: str
+    quarter: Quarter
+    baseline: Annotated[float, Field(ge=0)] = 0.0
+    target: Annotated[float, Field(ge=0)]
+    note: Text = ""
+    start_week: IsoWeek | None = None
+
+    @field_validator("kpi")
+    @classmethod
+    def _kpi(cls, v: str) -> str:
+        from cmplanner import kpis
+
+        if v not in kpis.KPIS:
+            raise PydanticCustomError("unknown_kpi", "unknown KPI {kpi}", {"kpi": v})
+        return v
+
+    @model_validator(mode="after")
+    def _moves(self) -> Goal:
+        if self.target == self.baseline:
+            raise PydanticCustomError("target_equals_baseline", "the target equals the baseline")
+        if self.start_week is not None and periods.quarter_of_week(self.start_week) != self.quarter:
+            raise PydanticCustomError("start_outside_quarter", "the start week is not in the goal's quarter")
+        return self
+
+
+class Strategy(Record):
+    """One client's (or one business's) social media strategy.
+
+    ``version`` is the version of the strategy file it was read from (set by the store, never stored in the
+    strategy's own record): an edit says which version it was based on.
+    """
+
+    id: str = Field(default_factory=new_id)
+    name: Name
+    status: Literal["draft", "ready"] = "draft"
+    step: Annotated[int, Field(ge=0)] = 0
+    profile: BusinessProfile | None = None
+    personas: list[Persona] = []
+    platforms: list[PlatformPlan] = []
+    goals: list[Goal] = []
+    checklist: ChecklistSettings = Field(default_factory=ChecklistSettings)
+    created_at: datetime = Field(default_factory=now)
+    updated_at: datetime = Field(default_factory=now)
+    version: int = Field(default=0, exclude=True)
+
+    def plan_for(self, platform: Platform | str) -> PlatformPlan | None:
+        return next((p for p in self.platforms if p.platform == platform), None)

@@ -5,18 +5,33 @@ import streamlit as st
 from cmplanner import demo, i18n
 from cmplanner.models import Strategy
 from cmplanner.pacing import Status
+from cmplanner.store import StoreError
 from cmplanner.ui import escape, go, page, set_active, today
 from cmplanner.ui.shell import damaged_text, status_counts
+from cmplanner.ui.state import flash
 from cmplanner.ui.tracker import BADGE
 from cmplanner.ui.walk import STEPS
 
 PAGE_SIZE = 8
+MAX_NAME = 80
 
 ctx = page("home")
 day = today()
 strategies, damaged = ctx.store.list()
 for item in damaged:
-    st.error(damaged_text(item, ctx.lang), icon=":material/error:")
+    with st.container(border=True):
+        st.error(damaged_text(item, ctx.lang), icon=":material/error:")
+        if item.backup is not None and st.button(
+            ctx.t("home.use_backup"),
+            key=f"backup.{item.strategy_id}",
+            icon=":material/settings_backup_restore:",
+        ):
+            try:
+                ctx.store.restore_backup(item.strategy_id)
+                flash("success", ctx.t("home.backup_used", name=item.name or item.strategy_id))
+            except StoreError as err:
+                flash("error", err.text(ctx.lang))
+            st.rerun()
 
 
 def open_strategy(strategy: Strategy) -> None:
@@ -27,14 +42,21 @@ def open_strategy(strategy: Strategy) -> None:
 def create_form(first: bool) -> None:
     with st.form("create", clear_on_submit=True, border=not first):
         name = st.text_input(
-            ctx.t("home.new_name"), placeholder=ctx.t("home.new_placeholder"), key="new_name"
+            ctx.t("home.new_name"),
+            placeholder=ctx.t("home.new_placeholder"),
+            key="new_name",
+            max_chars=MAX_NAME,
         )
         if st.form_submit_button(ctx.t("home.create"), type="primary", icon=":material/add:"):
             if not name.strip():
                 st.error(ctx.t("error.name_required"), icon=":material/error:")
             else:
-                strategy = ctx.store.create(name.strip())
-                open_strategy(strategy)
+                try:
+                    strategy = ctx.store.create(name.strip())
+                except StoreError as err:
+                    st.error(err.text(ctx.lang), icon=":material/error:")
+                else:
+                    open_strategy(strategy)
 
 
 if not strategies:
@@ -77,15 +99,27 @@ st.caption(
 def manage(strategy: Strategy) -> None:
     """Rename, duplicate or delete one strategy (shown under its card when asked for)."""
     left, right = st.columns([3, 2], vertical_alignment="bottom")
-    new_name = left.text_input(ctx.t("home.rename_label"), value=strategy.name, key=f"name.{strategy.id}")
+    new_name = left.text_input(
+        ctx.t("home.rename_label"), value=strategy.name, key=f"name.{strategy.id}", max_chars=MAX_NAME
+    )
     with right, st.container(horizontal=True):
         if st.button(ctx.t("home.rename"), key=f"rename.{strategy.id}", icon=":material/edit:"):
-            if new_name.strip():
-                ctx.store.rename(strategy.id, new_name.strip())
-                st.rerun()
-            st.error(ctx.t("error.name_required"))
+            if not new_name.strip():
+                st.error(ctx.t("error.name_required"))
+            else:
+                try:
+                    ctx.store.rename(strategy.id, new_name.strip(), based_on=strategy.version)
+                except StoreError as err:
+                    st.error(err.text(ctx.lang), icon=":material/error:")
+                else:
+                    flash("success", ctx.t("home.renamed", name=new_name.strip()))
+                    st.rerun()
         if st.button(ctx.t("home.duplicate"), key=f"dup.{strategy.id}", icon=":material/content_copy:"):
-            ctx.store.duplicate(strategy.id, ctx.t("home.copy_of", name=strategy.name))
+            try:
+                copy = ctx.store.duplicate(strategy.id, ctx.t("home.copy_of", name=strategy.name))
+                flash("success", ctx.t("home.duplicated", name=copy.name))
+            except StoreError as err:
+                flash("error", err.text(ctx.lang))
             st.rerun()
         if st.button(ctx.t("home.delete"), key=f"del.{strategy.id}", icon=":material/delete:"):
             st.session_state["confirm_delete"] = strategy.id
@@ -94,7 +128,11 @@ def manage(strategy: Strategy) -> None:
         st.warning(ctx.t("home.confirm_delete", name=escape(strategy.name)), icon=":material/warning:")
         yes, no, _ = st.columns([1, 1, 3])
         if yes.button(ctx.t("home.delete_yes"), key=f"yes.{strategy.id}", type="primary"):
-            ctx.store.delete(strategy.id)
+            try:
+                ctx.store.delete(strategy.id)
+            except StoreError as err:
+                flash("error", err.text(ctx.lang))
+                st.rerun()
             st.session_state.pop("confirm_delete", None)
             if st.session_state.get("strategy_id") == strategy.id:
                 set_active(None)

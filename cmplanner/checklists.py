@@ -9,8 +9,7 @@ quarter the *calendar* quarter of the day, ``2026-Q4``. Checklists reset with th
 starts a new quarter list even inside ISO week 2026-W53); weekly metrics use the ISO week's Thursday
 instead (see ``periods``).
 
-Tick state lives in the strategy file's ``checks`` table, one doc per (task, period key):
-``{"task": id, "period_key": key, "done": n}``. A tick therefore only counts in its own period:
+Tick state lives in the strategy file's ``checks`` table (``models.Tick``), one row per (task, period key). A tick therefore only counts in its own period:
 a task ticked today is open again tomorrow, a weekly one stays ticked all week.
 
 The user's tuning (``ChecklistSettings``) is a field of the strategy and lives in ``models``.
@@ -22,15 +21,18 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from cmplanner import i18n, periods
 from cmplanner import platforms as kb
-from cmplanner.models import PERIODS, ChecklistSettings, CustomTask, Period, Strategy, TaskOverride
+from cmplanner.models import PERIODS, ChecklistSettings, CustomTask, Period, Strategy, TaskOverride, Tick
 from cmplanner.platforms import PER_WEEK, Task
+from cmplanner.store.schema import TICKS
+
+if TYPE_CHECKING:
+    from cmplanner.store import Edit
 
 __all__ = ["PERIODS", "ChecklistSettings", "CustomTask", "Period", "TaskOverride"]
-CHECKS_TABLE = "checks"
 ESSENTIAL: frozenset[str] = frozenset({"day.messages"})
 """Tasks never suggested for a lower cadence: not answering a message is like not picking up the phone."""
 EPSILON = 1e-9
@@ -254,26 +256,18 @@ def current_keys(today: date) -> dict[Period, str]:
     return {period: period_key(period, today) for period in PERIODS}
 
 
-def load_ticks(store: Any, strategy_id: str, today: date) -> Ticks:
-    """The ticks of the day, week, month and quarter that contain ``today``."""
-    keys = set(current_keys(today).values())
-    with store.transaction(strategy_id) as db:
-        docs = db.table(CHECKS_TABLE).all()
-    return {(d["task"], d["period_key"]): int(d["done"]) for d in docs if d.get("period_key") in keys}
+def ticks(rows: Iterable[Tick], today: date | None = None) -> Ticks:
+    """Stored ticks as (task id, period key) → units done; only those of the periods containing ``today`` if given."""
+    keys = set(current_keys(today).values()) if today is not None else None
+    return {(r.task, r.period_key): r.done for r in rows if keys is None or r.period_key in keys}
 
 
-def set_tick(store: Any, strategy_id: str, task_id: str, key: str, done: int) -> None:
-    """Record ``done`` units of a task in one period (upsert on task and period key; 0 removes it)."""
-    from tinydb import Query
-
-    q = Query()
-    cond = (q.task == task_id) & (q.period_key == key)
-    with store.transaction(strategy_id) as db:
-        table = db.table(CHECKS_TABLE)
-        if done <= 0:
-            table.remove(cond)
-        else:
-            table.upsert({"task": task_id, "period_key": key, "done": int(done)}, cond)
+def set_tick(edit: Edit, task_id: str, key: str, done: int) -> None:
+    """Record ``done`` units of a task in one period (0 removes the tick)."""
+    if done <= 0:
+        edit.remove(TICKS, [(task_id, key)])
+    else:
+        edit.put(TICKS, [Tick(task=task_id, period_key=key, done=min(int(done), 1000))])
 
 
 # -------------------------------------------------------------------------------------------- workload

@@ -1,4 +1,8 @@
-"""The ``cmplanner`` command: run the app, write the demo workspace, export, check the data folder, write a report."""
+"""The ``cmplanner`` command: run the app, the demo, check the data folder, import, reports, data out and back.
+
+Every command exits 0 when it did what was asked, 1 when ``check`` found damaged files, and 2 with one clear line
+(``cmplanner: …``) on bad input, leaving the data as it was. Commands that only read work on a read-only data folder.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,29 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-import orjson
-
-from cmplanner import demo, exports
-from cmplanner.models import Platform, WeekMetrics
-from cmplanner.store import Store, StoreError, default_root
+from cmplanner import demo, exports, i18n
+from cmplanner.models import Platform
+from cmplanner.store import MAX_BACKUP_BYTES, Store, StoreError, default_root, write_atomic
+from cmplanner.store import backup as workspace_backup
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _store() -> Store:
     return Store(default_root())
+
+
+def plural(n: int, one: str, other: str) -> str:
+    return f"{n} {one if n == 1 else other}"
+
+
+def write_out(out: str, payload: bytes) -> Path:
+    """Write a command's output file whole (never half, no temp file left); StoreError naming the folder if not."""
+    path = Path(out)
+    if not path.parent.is_dir():
+        raise StoreError("data.no_folder", path.parent)
+    write_atomic(path, payload)
+    return path
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -45,20 +61,37 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    written = demo.write_demo(_store())
-    for strategy in written:
+    for strategy in demo.write_demo(_store()):
         print(f"wrote {strategy.name} ({strategy.id})")
     return 0
 
 
-def cmd_export(args: argparse.Namespace) -> int:
-    document = _store().export()
-    data = orjson.dumps(document, option=orjson.OPT_INDENT_2)
-    out = Path(args.out)
-    tmp = out.with_name(out.name + ".tmp")
-    tmp.write_bytes(data)
-    tmp.replace(out)
-    print(f"exported {len(document['strategies'])} strategies to {out}")
+def cmd_backup(args: argparse.Namespace) -> int:
+    """``export`` and ``backup``: the same document, written the same way."""
+    result = workspace_backup.export(_store())
+    path = write_out(args.out, result.payload())
+    verb = {"export": "exported", "backup": "backed up"}[args.command]
+    print(f"{verb} {plural(result.count, 'strategy', 'strategies')} to {path}")
+    for damaged in result.skipped:
+        print(f"skipped {damaged.path}: damaged ({damaged.error}); newest backup: {damaged.backup or 'none'}")
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    path = Path(args.file)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BACKUP_BYTES:
+            raise StoreError("data.too_big", mb=round(size / 1e6), limit=MAX_BACKUP_BYTES // 1_000_000)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise StoreError("data.cannot_read", path, error=exc.strerror or str(exc)) from None
+    result = workspace_backup.restore(_store(), data)
+    print(
+        f"restored {plural(len(result.names), 'strategy', 'strategies')} "
+        f"({result.replaced} replaced, {result.added} added)"
+        + (f"; copies of the replaced files are in {result.copies[0].parent.parent}" if result.copies else "")
+    )
     return 0
 
 
@@ -66,10 +99,23 @@ def cmd_check(args: argparse.Namespace) -> int:
     store = _store()
     damaged = store.check()
     strategies, _ = store.list()
-    print(f"{len(strategies)} strategies in {store.root}")
+    print(f"{plural(len(strategies), 'strategy', 'strategies')} in {store.root}")
     for item in damaged:
-        print(f"DAMAGED {item.path}: {item.error}; newest backup: {item.backup or 'none'}")
+        name = f" ({item.name})" if item.name else ""
+        print(f"DAMAGED {item.path}{name}: {item.error}; newest backup: {item.backup or 'none'}")
     return 1 if damaged else 0
+
+
+def cmd_metrics(args: argparse.Namespace) -> int:
+    store = _store()
+    strategy = store.find(args.strategy)
+    rows = store.weeks(strategy.id)
+    payload = (
+        exports.metrics_csv(strategy, rows) if args.format == "csv" else exports.metrics_xlsx(strategy, rows)
+    )
+    path = write_out(args.out, payload)
+    print(f"wrote {plural(len(rows), 'week', 'weeks')} of {strategy.name} to {path}")
+    return 0
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -80,8 +126,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     fmt = args.format or ("html" if out.suffix.lower() in (".html", ".htm") else "pdf")
     if fmt not in reports.FORMATS:
         raise reports.ReportError("report.error.format", value=fmt)
-    if not out.parent.is_dir():
-        raise FileNotFoundError(f"no folder {out.parent} to write {out.name} in")
     logo = None
     if args.logo:
         try:
@@ -89,54 +133,63 @@ def cmd_report(args: argparse.Namespace) -> int:
         except OSError:
             raise reports.ReportError("report.error.logo_file", path=args.logo) from None
     store = _store()
-    strategy = reports.find_strategy(store, args.strategy)
+    strategy = store.find(args.strategy)
     lang = args.lang or (strategy.profile.language if strategy.profile else "en")
     opts = reports.options(lang=lang, client=args.client, author=args.author, logo=logo, accent=args.accent)
     data, _ = reports.build(store, strategy.id, fmt, opts)
-    tmp = out.with_name(f".{out.name}.tmp")
-    tmp.write_bytes(data)
-    tmp.replace(out)
+    write_out(args.out, data)
     print(f"wrote the {fmt.upper()} report of {strategy.name} to {out} ({len(data) // 1024} kB)")
     return 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
     """Import platform exports into a strategy's weekly log: every file is read first, then all is written at once."""
-    from cmplanner import i18n, import_mappings, importers
+    from datetime import date
+
+    from cmplanner import import_mappings, importers, periods
+    from cmplanner.models import WeekMetrics
+    from cmplanner.store import IMPORT_MEMORY, METRICS
 
     store = _store()
-    strategies, _ = store.list()
-    found = [s for s in strategies if s.id == args.strategy] or [
-        s for s in strategies if s.name == args.strategy
-    ]
-    if len(found) != 1:
-        raise ValueError(
-            f"{len(found)} strategies are named {args.strategy!r}: give its id"
-            if found
-            else f"no strategy has the id or name {args.strategy!r}"
-        )
-    strategy = found[0]
-    stored = store.weeks(strategy.id)
-    remembered = import_mappings.load(store, strategy.id)
+    strategy = store.find(args.strategy)
+    snapshot = store.read(strategy.id)
+    stored = sorted(snapshot.rows(METRICS), key=lambda m: (m.week, m.platform.value))
+    remembered = import_mappings.remembered(snapshot.rows(IMPORT_MEMORY))
     platform = Platform(args.platform) if args.platform else None
     rows: list[WeekMetrics] = []
     for path in map(Path, args.files):
         try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise StoreError("data.cannot_read", path, error=exc.strerror or str(exc)) from None
+        try:
             parsed, notes = import_mappings.read_unattended(
-                path.name, path.read_bytes(), strategy, stored, remembered, platform
+                path.name, data, strategy, stored, remembered, platform
             )
         except importers.ImportProblem as problem:
             raise ValueError(str(problem)) from None
-        print(f"{path.name}: {importers.describe(parsed.detected, 'en')}, {len(parsed.rows)} weeks")
+        print(
+            f"{path.name}: {importers.describe(parsed.detected, 'en')}, {plural(len(parsed.rows), 'week', 'weeks')}"
+        )
         for note in [*notes, *(i18n.t(key) for key in parsed.problems)]:
             print(f"  note: {note}")
         rows += parsed.rows
-    write = import_mappings.preview if args.dry_run else import_mappings.write
-    outcome = write(store, strategy.id, rows)
+    odd = [row for row in rows if not periods.plausible_week(row.week, date.today())]
+    if odd:
+        named = ", ".join(f"{i18n.t('platform.' + r.platform.value)} {r.week}" for r in odd[:5])
+        more = f" and {len(odd) - 5} more" if len(odd) > 5 else ""
+        raise ValueError(
+            f"refused: {plural(len(odd), 'week is', 'weeks are')} before 2004 or more than a year ahead "
+            f"({named}{more}); check the file's dates. Nothing was written."
+        )
+    if args.dry_run:
+        outcome = import_mappings.preview(stored, rows)
+    else:
+        outcome = store.update(strategy.id, lambda edit: import_mappings.write(edit, rows)).result
     verb = "would write" if args.dry_run else "wrote"
     for name, counts in outcome.per_platform.items():
         print(
-            f"{i18n.t('platform.' + name.value)}: {verb} {counts.written} weeks "
+            f"{i18n.t('platform.' + name.value)}: {verb} {plural(counts.written, 'week', 'weeks')} "
             f"({counts.new} new, {counts.changed} changed), {counts.unchanged} unchanged"
         )
     if not outcome.written:
@@ -144,8 +197,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="cmplanner", description=__doc__)
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cmplanner", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser("run", help="start the app on localhost")
     run.add_argument("--port", type=int, default=8501)
@@ -153,10 +206,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("demo", help="write a sample workspace (a Dutch bakery and a B2B client)").set_defaults(
         func=cmd_demo
     )
-    export = sub.add_parser("export", help="the whole workspace as one JSON document")
-    export.add_argument("--out", required=True, help="file to write")
-    export.set_defaults(func=cmd_export)
+    for name, text in (
+        ("export", "the whole workspace as one JSON document (the same as backup)"),
+        ("backup", "the whole workspace as one JSON backup file (restore brings it back)"),
+    ):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("--out", required=True, help="file to write")
+        cmd.set_defaults(func=cmd_backup)
+    restore = sub.add_parser(
+        "restore", help="bring back the strategies of a backup (validated first, all or none)"
+    )
+    restore.add_argument("file", help="a backup written by `cmplanner backup`")
+    restore.set_defaults(func=cmd_restore)
     sub.add_parser("check", help="check every strategy file in the data folder").set_defaults(func=cmd_check)
+    metrics = sub.add_parser("metrics", help="a strategy's weekly metrics as CSV or XLSX")
+    metrics.add_argument("strategy", help="strategy id or exact name")
+    metrics.add_argument("--format", choices=("csv", "xlsx"), default="csv")
+    metrics.add_argument("--out", required=True, help="file to write")
+    metrics.set_defaults(func=cmd_metrics)
     report = sub.add_parser("report", help="a strategy's client report as PDF or one HTML file")
     report.add_argument("strategy", help="the strategy's id or exact name")
     report.add_argument("--format", help="pdf or html (default: from --out's extension, else pdf)")
@@ -175,8 +242,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     imp.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
     imp.set_defaults(func=cmd_import)
-    exports.add_commands(sub)  # backup, restore, metrics
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     try:
         result: int = args.func(args)
     except (StoreError, OSError, ValueError) as exc:

@@ -201,7 +201,7 @@ def write_demo(store: Store, today: date | None = None) -> list[Strategy]:
     quarter = periods.current_quarter(today)
     written = []
     for kind, strategy in (("bakery", bakery(quarter)), ("consultancy", consultancy(quarter))):
-        store.save(strategy)
-        store.upsert_weeks(strategy.id, weeks_for(kind, strategy, today))
-        written.append(strategy)
+        stored = store.add(strategy)
+        store.upsert_weeks(stored.id, weeks_for(kind, stored, today))
+        written.append(stored)
     return written

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_date as _babel_date
+from babel.dates import format_time as _babel_time
 from babel.numbers import format_decimal, format_percent
 from pydantic import ValidationError
 
@@ -78,6 +79,12 @@ def percent(value: float | None, lang: str, digits: int = 1) -> str:
 
 def day(value: date | datetime, lang: str, style: str = "medium") -> str:
     return _babel_date(value, format=style, locale=LOCALES[lang])
+
+
+def time_of_day(value: datetime, lang: str) -> str:
+    """``14:02`` in the local time zone of this computer (an aware datetime is converted first)."""
+    local = value.astimezone() if value.tzinfo else value
+    return _babel_time(local, format="HH:mm", locale=LOCALES[lang])
 
 
 def explain(error: ValidationError, lang: str) -> dict[str, str]:

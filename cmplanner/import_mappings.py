@@ -1,12 +1,11 @@
 """What an import remembers per strategy and platform, and the one write that stores an import.
 
-Kept in the strategy file's ``import_mappings`` table, one document per platform:
-``{"platform": "pinterest", "mapping": {column header: target}, "baseline": {"followers": 480, "first_day": "2026-03-02"}}``.
+Kept in the strategy file's ``import_mappings`` table (``models.ImportMemory``), one row per platform.
 The mapping is the generic import's column mapping (see ``importers.MAPPING_TARGETS``); the baseline is the
 follower count the user gave for a file that only has follower changes: followers on the day before ``first_day``.
 
-The import page and ``cmplanner import`` both write through :func:`write`: the merged weekly rows and what is
-remembered, in one transaction (all or nothing). No Streamlit here.
+The import page and ``cmplanner import`` both write through :func:`write` (a change for ``Store.update``): the
+merged weekly rows and what is remembered, in one write (all or nothing). No Streamlit here.
 """
 
 from __future__ import annotations
@@ -14,18 +13,18 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
-
-from tinydb import Query
+from typing import TYPE_CHECKING
 
 from cmplanner import importers
 from cmplanner.importers import ImportProblem, Parsed
 from cmplanner.importers.aliases import norm
 from cmplanner.importers.preview import Status
-from cmplanner.models import Platform, Strategy, WeekMetrics
-from cmplanner.store import Store
+from cmplanner.models import Baseline as StoredBaseline
+from cmplanner.models import ImportMemory, Platform, Strategy, WeekMetrics
+from cmplanner.store.schema import IMPORT_MEMORY, METRICS
 
-TABLE = "import_mappings"
+if TYPE_CHECKING:
+    from cmplanner.store import Edit
 
 
 @dataclass(frozen=True)
@@ -78,47 +77,28 @@ class Outcome:
         return sum(counts.written for counts in self.per_platform.values())
 
 
-def _from_doc(doc: Mapping[str, Any]) -> Remembered:
-    mapping = doc.get("mapping")
-    base = doc.get("baseline")
-    baseline = None
-    if isinstance(base, dict):
-        try:
-            baseline = Baseline(int(base["followers"]), date.fromisoformat(str(base["first_day"])))
-        except (KeyError, TypeError, ValueError):
-            baseline = None
-    return Remembered(
-        mapping={str(k): str(v) for k, v in mapping.items()} if isinstance(mapping, dict) else None,
-        baseline=baseline,
-    )
+def remembered(rows: Sequence[ImportMemory]) -> dict[Platform, Remembered]:
+    """What is remembered for a strategy (its ``import_mappings`` rows), per platform."""
+    return {
+        row.platform: Remembered(
+            mapping=dict(row.mapping) if row.mapping is not None else None,
+            baseline=Baseline(row.baseline.followers, row.baseline.first_day) if row.baseline else None,
+        )
+        for row in rows
+    }
 
 
-def load(store: Store, strategy_id: str) -> dict[Platform, Remembered]:
-    """Everything remembered for a strategy, per platform (documents of unknown platforms are ignored)."""
-    with store.transaction(strategy_id) as db:
-        docs = db.table(TABLE).all()
-    known = {platform.value: platform for platform in Platform}
-    return {known[doc["platform"]]: _from_doc(doc) for doc in docs if doc.get("platform") in known}
-
-
-def _save(db: Any, item: Remember) -> None:
-    doc: dict[str, Any] = {"platform": item.platform.value}
-    if item.mapping is not None:
-        doc["mapping"] = dict(item.mapping)
-    if item.baseline is not None:
-        doc["baseline"] = {
-            "followers": item.baseline.followers,
-            "first_day": item.baseline.first_day.isoformat(),
-        }
-    if len(doc) > 1:
-        db.table(TABLE).upsert(doc, Query().platform == item.platform.value)
-
-
-def save(store: Store, strategy_id: str, items: Sequence[Remember]) -> None:
-    """Remember mappings and baselines (the other keys of a platform's document are kept)."""
-    with store.transaction(strategy_id) as db:
-        for item in items:
-            _save(db, item)
+def save(edit: Edit, items: Sequence[Remember]) -> None:
+    """Remember mappings and baselines (what an item leaves None stays as it was)."""
+    for item in items:
+        if item.mapping is None and item.baseline is None:
+            continue
+        stored = edit.get(IMPORT_MEMORY, item.platform.value)
+        baseline = stored.baseline if stored else None
+        if item.baseline is not None:
+            baseline = StoredBaseline(followers=item.baseline.followers, first_day=item.baseline.first_day)
+        mapping = dict(item.mapping) if item.mapping is not None else (stored.mapping if stored else None)
+        edit.put(IMPORT_MEMORY, [ImportMemory(platform=item.platform, mapping=mapping, baseline=baseline)])
 
 
 def mapping_fits(mapping: Mapping[str, str], headers: Sequence[str]) -> bool:
@@ -217,22 +197,18 @@ def outcome(plan: list[tuple[WeekMetrics, Status]]) -> Outcome:
     return result
 
 
-def preview(store: Store, strategy_id: str, rows: Sequence[WeekMetrics]) -> Outcome:
-    """What writing ``rows`` would do now (nothing is written)."""
-    return outcome(importers.diff(rows, store.weeks(strategy_id)))
+def preview(stored: Sequence[WeekMetrics], rows: Sequence[WeekMetrics]) -> Outcome:
+    """What writing ``rows`` over the ``stored`` weeks would do (nothing is written)."""
+    return outcome(importers.diff(rows, stored))
 
 
-def write(
-    store: Store, strategy_id: str, rows: Sequence[WeekMetrics], remember: Sequence[Remember] = ()
-) -> Outcome:
-    """Merge ``rows`` onto the stored weeks and store them, with what to remember: one write, all or nothing.
+def write(edit: Edit, rows: Sequence[WeekMetrics], remember: Sequence[Remember] = ()) -> Outcome:
+    """Merge ``rows`` onto the stored weeks and store them, with what to remember: one change, all or nothing.
 
-    The plan is made under the strategy's lock, so it is exactly what is written even if the file changed since
-    the preview.
+    The plan is made inside the change (under the strategy's lock), so it is exactly what is written even if the
+    file changed since the preview.
     """
-    with store.transaction(strategy_id) as db:
-        done = outcome(importers.diff(rows, store.weeks(strategy_id)))
-        store.upsert_weeks(strategy_id, [row for row, _ in done.plan])
-        for item in remember:
-            _save(db, item)
+    done = outcome(importers.diff(rows, edit.rows(METRICS)))
+    edit.put(METRICS, [row for row, _ in done.plan])
+    save(edit, remember)
     return done

@@ -120,3 +120,14 @@ def month_weeks(key: str) -> list[str]:
         weeks.append(week_key(day))
         day += timedelta(weeks=1)
     return weeks
+
+
+EARLIEST_YEAR = 2004
+"""No platform the app knows had analytics before 2004 (Facebook opened that year): an earlier week is a typo."""
+MAX_AHEAD = timedelta(days=366)
+
+
+def plausible_week(key: str, today: date) -> bool:
+    """A week figures can be for: from 2004 on, and not more than a year after ``today``."""
+    monday = week_monday(key)
+    return monday.year >= EARLIEST_YEAR and monday <= today + MAX_AHEAD

@@ -12,30 +12,28 @@ The summaries are pure functions of a strategy, its weekly rows, the checklist t
 - :func:`propose_goals`: next quarter's goals from the achieved trend; :func:`accept_goals` puts them into
   the strategy in one write.
 
-For a report: :func:`latest_review` gives a strategy's most recent review.
+For a report: :func:`latest` gives a strategy's most recent review. Changes (:func:`save`, :func:`accept_goals`)
+are functions of the store's ``Edit``, applied with ``Store.update``.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
-
-from pydantic import TypeAdapter
-from tinydb import Query
 
 from cmplanner import checklists, kpis, metrics, periods
 from cmplanner.checklists import ChecklistItem, Progress, Ticks
 from cmplanner.models import Goal, Kind, Platform, Review, Strategy, WeekMetrics, new_id, now, period_end
 from cmplanner.pacing import ACCUMULATING_RATES, Pace, Status, pace, weeks_elapsed
+from cmplanner.store.schema import REVIEWS
 from cmplanner.tracker import GoalPace, goal_paces
 
 if TYPE_CHECKING:
-    from cmplanner.store import Store
+    from cmplanner.store import Edit
 
-TABLE = "reviews"
 UPLIFT = 0.10
 """How much more next quarter's proposed goals ask than the achieved trend (10 %)."""
 BEHIND: frozenset[Status] = frozenset({Status.BEHIND, Status.AT_RISK})
@@ -45,58 +43,41 @@ AT_MOST_100: frozenset[str] = frozenset({"response_rate", "share_of_voice"})
 MONTH_PERIODS: tuple[checklists.Period, ...] = ("day", "week", "month")
 """Checklist periods counted in a month's completion (quarterly tasks belong to the quarterly review)."""
 
-_REVIEWS = TypeAdapter(list[Review])
-
 
 def _newest_first(review: Review) -> tuple[date, bool, datetime]:
     return review.end, review.kind == "quarter", review.updated_at
 
 
-# ------------------------------------------------------------------------------------------------ storage
+# ------------------------------------------------------------------------------------------------ the records
 
 
-def load_reviews(store: Store, strategy_id: str, kind: Kind | None = None) -> list[Review]:
-    """A strategy's reviews, newest period first (a quarter's review before the review of its last month)."""
-    with store.transaction(strategy_id) as db:
-        docs = db.table(TABLE).all()
-    reviews = _REVIEWS.validate_python([dict(doc) for doc in docs])
+def newest_first(reviews: Iterable[Review], kind: Kind | None = None) -> list[Review]:
+    """Reviews newest period first (a quarter's review before the review of its last month), of one kind if given."""
     return sorted((r for r in reviews if kind is None or r.kind == kind), key=_newest_first, reverse=True)
 
 
-def get_review(store: Store, strategy_id: str, kind: Kind, period: str) -> Review | None:
+def find(reviews: Iterable[Review], kind: Kind, period: str) -> Review | None:
     """The review of one month or quarter, if written."""
-    return next((r for r in load_reviews(store, strategy_id, kind) if r.period == period), None)
+    return next((r for r in reviews if r.kind == kind and r.period == period), None)
 
 
-def latest_review(store: Store, strategy_id: str, kind: Kind | None = None) -> Review | None:
+def latest(reviews: Iterable[Review], kind: Kind | None = None) -> Review | None:
     """The most recent non-empty review (latest period; for the same end, the quarter's) or None."""
-    return next((r for r in load_reviews(store, strategy_id, kind) if not r.is_empty), None)
+    return next((r for r in newest_first(reviews, kind) if not r.is_empty), None)
 
 
-def save_review(store: Store, strategy_id: str, review: Review) -> Review:
+def save(edit: Edit, review: Review) -> Review:
     """Insert or replace the review of ``(kind, period)``; an existing one keeps its id and creation time."""
-    q = Query()
-    cond = (q.kind == review.kind) & (q.period == review.period)
-    with store.transaction(strategy_id) as db:
-        table = db.table(TABLE)
-        found = table.get(cond)
-        existing = Review.model_validate(dict(found)) if isinstance(found, dict) else None
-        saved = review.model_copy(
-            update={
-                "id": existing.id if existing else review.id,
-                "created_at": existing.created_at if existing else review.created_at,
-                "updated_at": now(),
-            }
-        )
-        table.upsert(saved.model_dump(mode="json"), cond)
+    existing = edit.get(REVIEWS, review.kind, review.period)
+    saved = review.model_copy(
+        update={
+            "id": existing.id if existing else review.id,
+            "created_at": existing.created_at if existing else review.created_at,
+            "updated_at": now(),
+        }
+    )
+    edit.put(REVIEWS, [saved])
     return saved
-
-
-def load_checks(store: Store, strategy_id: str) -> Ticks:
-    """Every checklist tick of a strategy, all periods (``checklists.load_ticks`` gives the current ones)."""
-    with store.transaction(strategy_id) as db:
-        docs = db.table(checklists.CHECKS_TABLE).all()
-    return {(d["task"], d["period_key"]): int(d["done"]) for d in docs}
 
 
 # ------------------------------------------------------------------------------------------------ months
@@ -287,7 +268,7 @@ def monthly_summary(
 ) -> MonthSummary:
     """The monthly review of ``month`` (``2026-11``) as it stands on ``today``.
 
-    ``ticks``: the strategy's checklist ticks (``load_checks``); ``reviews``: its reviews (``load_reviews``).
+    ``ticks``: the strategy's checklist ticks (``checklists.ticks``); ``reviews``: its reviews.
     Figures are ``metrics.kpi_table`` per month; goals are those of the month's quarter, paced with the weeks up
     to the month's last week on :func:`month_cutoff`.
     """
@@ -529,18 +510,15 @@ def propose_goals(
     return [propose_goal(goal, rows, uplift) for goal in strategy.goals if goal.quarter == quarter]
 
 
-def accept_goals(store: Store, strategy_id: str, goals: Sequence[Goal]) -> Strategy:
+def accept_goals(edit: Edit, goals: Sequence[Goal]) -> None:
     """Put goals into the strategy in one write: a goal replaces the one with the same platform, KPI and quarter
-    (keeping that goal's id), the others are added. Returns the saved strategy."""
-    with store.transaction(strategy_id):
-        strategy = store.get(strategy_id)
-        current = list(strategy.goals)
-        for goal in goals:
-            key = (goal.platform, goal.kpi, goal.quarter)
-            index = next((i for i, g in enumerate(current) if (g.platform, g.kpi, g.quarter) == key), None)
-            if index is None:
-                current.append(goal.model_copy())
-            else:
-                current[index] = goal.model_copy(update={"id": current[index].id})
-        strategy.goals = current
-        return store.save(strategy)
+    (keeping that goal's id), the others are added."""
+    current = list(edit.strategy.goals)
+    for goal in goals:
+        key = (goal.platform, goal.kpi, goal.quarter)
+        index = next((i for i, g in enumerate(current) if (g.platform, g.kpi, g.quarter) == key), None)
+        if index is None:
+            current.append(goal.model_copy())
+        else:
+            current[index] = goal.model_copy(update={"id": current[index].id})
+    edit.strategy.goals = current

@@ -201,15 +201,19 @@ def validate(
     stored_rows: Sequence[WeekMetrics],
     lang: str,
     confirmed: bool = False,
+    today: date | None = None,
 ) -> Result:
     """Check one week's edited rows (``platform`` + raw cell values) and turn them into WeekMetrics.
 
     Fields a row does not carry keep their stored value. A row that is empty and was never stored is skipped;
     a row equal to what is stored is returned as stored. Errors name the platform, the field and what to fix;
-    warnings (implausible follower jumps, checked only where followers changed) are left out once ``confirmed``.
-    ``strategy`` is the strategy the rows belong to; rows of platforms it does not plan are refused.
+    warnings (implausible follower jumps, checked only where followers changed; a week before 2004 or more than a
+    year after ``today``) are left out once ``confirmed``. ``strategy`` is the strategy the rows belong to; rows of
+    platforms it does not plan are refused.
     """
     result = Result()
+    if today is not None and not confirmed and not periods.plausible_week(week, today):
+        result.warnings.append(i18n.t("log.warn.odd_week", lang, week=week_label(week, lang)))
     planned = {plan.platform.value for plan in strategy.platforms}
     stored = {row.platform.value: row for row in stored_rows if row.week == week}
     for edited in edited_rows:

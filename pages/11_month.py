@@ -3,7 +3,8 @@ last month's decisions; what went well, what did not and what we decide now; pas
 
 import streamlit as st
 
-from cmplanner import reviews
+from cmplanner import checklists, reviews
+from cmplanner.store import REVIEWS, TICKS
 from cmplanner.ui import page, today
 from cmplanner.ui.review import (
     ALL_KPIS,
@@ -33,8 +34,8 @@ summary = reviews.monthly_summary(
     rows,
     month,
     day,
-    ticks=reviews.load_checks(ctx.store, strategy.id),
-    reviews=reviews.load_reviews(ctx.store, strategy.id),
+    ticks=checklists.ticks(ctx.rows(TICKS)),
+    reviews=ctx.rows(REVIEWS),
 )
 report_button(ctx)
 
@@ -48,5 +49,5 @@ if not summary.platforms:
     st.info(ctx.t("rv.no_platforms"), icon=":material/info:")
 
 review_form(ctx, "month", month, summary.review)
-history_panel(ctx, reviews.load_reviews(ctx.store, strategy.id))
+history_panel(ctx, reviews.newest_first(ctx.rows(REVIEWS)))
 data_panel(ctx, rows)

@@ -4,6 +4,7 @@ trend, edited and accepted into the strategy in one step; notes on the revised s
 import streamlit as st
 
 from cmplanner import reviews, tracker
+from cmplanner.store import REVIEWS
 from cmplanner.ui import page, today
 from cmplanner.ui.review import (
     history_panel,
@@ -29,7 +30,7 @@ if not strategy.goals:
 
 quarter = quarter_picker(ctx, tracker.quarters(strategy, day), reviews.default_quarter(day))
 rows = cached_weeks(ctx)
-saved = reviews.load_reviews(ctx.store, strategy.id)
+saved = reviews.newest_first(ctx.rows(REVIEWS))
 summary = reviews.quarterly_summary(strategy, rows, quarter, day, reviews=saved)
 report_button(ctx)
 
@@ -41,4 +42,4 @@ else:
     st.info(ctx.t("tracker.no_goals_quarter", quarter=quarter), icon=":material/flag:")
 
 review_form(ctx, "quarter", quarter, summary.review)
-history_panel(ctx, reviews.load_reviews(ctx.store, strategy.id, "quarter"))
+history_panel(ctx, reviews.newest_first(ctx.rows(REVIEWS), "quarter"))

@@ -4,6 +4,7 @@ import streamlit as st
 from pydantic import ValidationError
 
 from cmplanner import checklists, i18n
+from cmplanner.store import TICKS
 from cmplanner.ui import page, today
 from cmplanner.ui.checklist import export_panel, tick_list, tune_panel, workload_panel
 
@@ -12,7 +13,7 @@ strategy = ctx.strategy
 assert strategy is not None
 day = today()
 items = checklists.generate(strategy)
-ticks = checklists.load_ticks(ctx.store, strategy.id, day)
+ticks = checklists.ticks(ctx.rows(TICKS), day)
 progress = checklists.progress(items, ticks, day)
 
 st.title(ctx.t("page.checklists"))

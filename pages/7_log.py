@@ -3,10 +3,9 @@
 import streamlit as st
 
 from cmplanner import weeklog
-from cmplanner.store import StoreError
 from cmplanner.ui import page, today
 from cmplanner.ui.log import SHOW_ALL, editor_panel, history_panel, no_platforms, week_picker
-from cmplanner.ui.shell import store_error_text
+from cmplanner.ui.shell import cached_weeks
 
 ctx = page("log", needs_strategy=True, layout="wide")
 strategy = ctx.strategy
@@ -17,16 +16,12 @@ st.caption(ctx.t("log.intro"))
 if not strategy.platforms:
     no_platforms(ctx)
     st.stop()
-try:
-    stored = ctx.store.weeks(strategy.id)
-except StoreError as exc:
-    st.error(store_error_text(exc, ctx.lang), icon=":material/error:")
-    st.stop()
+stored = cached_weeks(ctx)
 
 left, right = st.columns([2, 1], vertical_alignment="bottom")
 with left:
     week = week_picker(ctx, today(), stored)
 show_all = right.toggle(ctx.t("log.show_all"), key=SHOW_ALL, help=ctx.t("log.show_all_help"))
 fields = weeklog.fields_for(strategy, show_all)
-editor_panel(ctx, week, stored, fields)
+editor_panel(ctx, week, stored, fields, today())
 history_panel(ctx, stored, fields)

@@ -4,11 +4,11 @@ will write next to what is stored, then import them all at once."""
 import streamlit as st
 
 from cmplanner import import_mappings
-from cmplanner.store import StoreError
+from cmplanner.store import IMPORT_MEMORY
 from cmplanner.ui import page, today
 from cmplanner.ui.importing import WAITING, Ready, file_card, flash, preview_panel, uploader, where_to_find
 from cmplanner.ui.log import no_platforms
-from cmplanner.ui.shell import store_error_text
+from cmplanner.ui.shell import cached_weeks
 
 ctx = page("import", needs_strategy=True, layout="wide")
 strategy = ctx.strategy
@@ -24,12 +24,8 @@ files = uploader(ctx)
 where_to_find(ctx)
 if not files:
     st.stop()
-try:
-    stored = ctx.store.weeks(strategy.id)
-    remembered = import_mappings.load(ctx.store, strategy.id)
-except StoreError as exc:
-    st.error(store_error_text(exc, ctx.lang), icon=":material/error:")
-    st.stop()
+stored = cached_weeks(ctx)
+remembered = import_mappings.remembered(ctx.rows(IMPORT_MEMORY))
 
 day = today()
 ready, waiting, failed = [], [], []

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from cmplanner import periods
@@ -99,6 +99,14 @@ class Strategy(Record):
     created_at: datetime = Field(default_factory=now)
     updated_at: datetime = Field(default_factory=now)
     version: int = Field(default=0, exclude=True)
+    _loaded: dict[str, Any] | None = PrivateAttr(default=None)
+
+    def loaded(self) -> dict[str, Any] | None:
+        """The strategy as it was read from its file (as the file holds it), to tell what was changed since."""
+        return self._loaded
+
+    def mark_loaded(self, stored: dict[str, Any]) -> None:
+        self._loaded = stored
 
     def plan_for(self, platform: Platform | str) -> PlatformPlan | None:
         return next((p for p in self.platforms if p.platform == platform), None)

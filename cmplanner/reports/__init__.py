@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from cmplanner.reports.content import Options, Report, ReportError, find_strategy, load, options
+from cmplanner.reports.content import Options, Report, ReportError, load, options
 from cmplanner.store import Store
 
 Format = Literal["pdf", "html"]
@@ -39,7 +39,6 @@ __all__ = [
     "Report",
     "ReportError",
     "build",
-    "find_strategy",
     "load",
     "options",
     "render",

@@ -31,8 +31,8 @@ from cmplanner import charts, i18n, kpis, periods, recommend, tracker
 from cmplanner.exports import slug
 from cmplanner.models import Strategy, WeekMetrics
 from cmplanner.pacing import Status
-from cmplanner.reviews import Review, latest_review
-from cmplanner.store import Store
+from cmplanner.reviews import Review, latest
+from cmplanner.store import METRICS, REVIEWS, Store
 
 FONTS = Path(__file__).parent / "fonts"
 FONT_FAMILY = "Lato"
@@ -767,19 +767,6 @@ def build(strategy: Strategy, weeks: Sequence[WeekMetrics], review: Review | Non
 
 def load(store: Store, strategy_id: str, opts: Options) -> Report:
     """The report of a stored strategy, with its weeks and its latest review."""
-    strategy = store.get(strategy_id)
-    return build(strategy, store.weeks(strategy_id), latest_review(store, strategy_id), opts)
-
-
-def find_strategy(store: Store, ref: str) -> Strategy:
-    """A strategy by id or exact name; ReportError if none or several match."""
-    strategies, _ = store.list()
-    by_id = [s for s in strategies if s.id == ref]
-    if by_id:
-        return by_id[0]
-    named = [s for s in strategies if s.name == ref]
-    if len(named) > 1:
-        raise ReportError("report.error.ambiguous", name=ref, n=len(named))
-    if not named:
-        raise ReportError("report.error.not_found", name=ref)
-    return named[0]
+    snapshot = store.read(strategy_id)
+    weeks = sorted(snapshot.rows(METRICS), key=lambda m: (m.week, m.platform.value))
+    return build(snapshot.strategy, weeks, latest(snapshot.rows(REVIEWS)), opts)

@@ -10,6 +10,8 @@ import streamlit as st
 from cmplanner import checklists, exports, i18n
 from cmplanner.checklists import ChecklistItem, CustomTask, Progress, Ticks
 from cmplanner.platforms import PERIODS
+from cmplanner.store import StoreError
+from cmplanner.ui import state
 from cmplanner.ui.shell import Ctx, escape
 
 
@@ -17,7 +19,10 @@ def _tick(ctx: Ctx, item: ChecklistItem, period_key: str, widget: str) -> None:
     value = st.session_state[widget]
     done = (item.count if value else 0) if isinstance(value, bool) else int(value or 0)
     assert ctx.strategy is not None
-    checklists.set_tick(ctx.store, ctx.strategy.id, item.id, period_key, done)
+    try:  # a tick says what is done now: a plain read-modify-write, nothing to merge
+        ctx.store.update(ctx.strategy.id, lambda edit: checklists.set_tick(edit, item.id, period_key, done))
+    except StoreError as err:
+        state.flash("error", err.text(ctx.lang))
 
 
 def tick_list(
@@ -104,8 +109,8 @@ def workload_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
                 st.caption(ctx.t("checklists.suggest.not_enough"))
             if st.button(ctx.t("cl.apply"), key=f"apply.{number}", icon=":material/check:"):
                 strategy.checklist = checklists.apply(strategy.checklist, suggestion.changes)
-                ctx.store.save(strategy)
-                st.toast(ctx.t("cl.applied"), icon=":material/check:")
+                if state.save_strategy(ctx.store, strategy, "checklists", ctx.lang):
+                    state.flash("success", ctx.t("cl.applied"))
                 st.rerun()
     st.info(checklists.cost_text(work.hours, ctx.lang), icon=":material/euro:")
 
@@ -163,8 +168,9 @@ def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
     if st.button(ctx.t("cl.save"), type="primary", icon=":material/save:"):
         rows = [{"id": task_id, **values} for task_id, values in edited.to_dict("index").items()]
         strategy.checklist = checklists.tune(strategy, rows)
-        ctx.store.save(strategy)
-        st.toast(ctx.t("cl.saved"), icon=":material/check:")
+        if state.save_strategy(ctx.store, strategy, "checklists", ctx.lang):
+            state.flash("success", ctx.t("cl.saved"))
+            st.session_state.pop("cl.editor", None)
         st.rerun()
 
     with st.form("cl.add", clear_on_submit=True):
@@ -190,7 +196,7 @@ def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
                 strategy.checklist = strategy.checklist.model_copy(
                     update={"custom": [*strategy.checklist.custom, task]}
                 )
-                ctx.store.save(strategy)
+                state.save_strategy(ctx.store, strategy, "checklists", ctx.lang)
                 st.rerun()
     own = strategy.checklist.custom
     if own:
@@ -201,7 +207,7 @@ def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
             strategy.checklist = strategy.checklist.model_copy(
                 update={"custom": [t for t in own if t.id not in remove]}
             )
-            ctx.store.save(strategy)
+            state.save_strategy(ctx.store, strategy, "checklists", ctx.lang)
             st.rerun()
 
 

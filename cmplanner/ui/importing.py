@@ -18,7 +18,7 @@ from cmplanner.importers.aliases import norm
 from cmplanner.importers.reader import KNOWN_EXPORTS
 from cmplanner.models import METRIC_FIELDS, Platform, WeekMetrics
 from cmplanner.store import StoreError
-from cmplanner.ui.shell import Ctx, escape, store_error_text
+from cmplanner.ui.shell import Ctx, escape
 
 VERSION = "imp.version"
 FLASH = "imp.flash"
@@ -398,10 +398,10 @@ def _import(ctx: Ctx, ready: Sequence[Ready]) -> None:
     assert strategy is not None
     rows = [row for item in ready for row in item.parsed.rows]
     remember = [item.remember for item in ready if item.remember]
-    try:
-        done = import_mappings.write(ctx.store, strategy.id, rows, remember)
+    try:  # the rows are merged inside the write, onto what is stored then: nothing to refuse
+        done = ctx.store.update(strategy.id, lambda edit: import_mappings.write(edit, rows, remember)).result
     except StoreError as exc:
-        return _flash("error", store_error_text(exc, ctx.lang))
+        return _flash("error", exc.text(ctx.lang))
     if not done.written:
         _flash("info", ctx.t("importpage.nothing_changed"))
     else:

@@ -11,8 +11,9 @@ import streamlit as st
 
 from cmplanner import periods, weeklog
 from cmplanner.models import METRIC_FIELDS, WeekMetrics
-from cmplanner.store import StoreError
-from cmplanner.ui.shell import Ctx, escape, store_error_text
+from cmplanner.store import METRICS
+from cmplanner.ui import state
+from cmplanner.ui.shell import Ctx, escape
 
 WEEK = "log.week"
 SHOW_ALL = "log.all"
@@ -98,27 +99,25 @@ def _flash(kind: str, text: str) -> None:
     st.session_state[FLASH] = (kind, text)
 
 
-def _save(ctx: Ctx, week: str, confirmed: bool) -> None:
+def _save(ctx: Ctx, week: str, confirmed: bool, today: date) -> None:
     """Save button callback: check the edits again and upsert them all, or nothing; the outcome is flashed."""
     strategy = ctx.strategy
     assert strategy is not None
     key = editor_key(week)
-    try:
-        stored = ctx.store.weeks(strategy.id)
-        base = weeklog.rows_for_week(strategy, stored, week, METRIC_FIELDS)
-        result = weeklog.validate(
-            strategy, week, weeklog.apply_edits(base, st.session_state.get(key)), stored, ctx.lang, confirmed
-        )
-        if result.errors:
-            return _flash("error", ctx.t("log.not_saved.errors"))
-        if result.warnings:
-            return _flash("warning", ctx.t("log.not_saved.confirm"))
-        if not result.rows:
-            return _flash("info", ctx.t("log.nothing"))
-        done = ctx.store.upsert_weeks(strategy.id, result.rows)
-    except StoreError as exc:
-        return _flash("error", store_error_text(exc, ctx.lang))
-    _flash("success", weeklog.saved_text(done, ctx.lang))
+    stored = ctx.store.weeks(strategy.id)
+    base = weeklog.rows_for_week(strategy, stored, week, METRIC_FIELDS)
+    edited = weeklog.apply_edits(base, st.session_state.get(key))
+    result = weeklog.validate(strategy, week, edited, stored, ctx.lang, confirmed, today)
+    if result.errors:
+        return _flash("error", ctx.t("log.not_saved.errors"))
+    if result.warnings:
+        return _flash("warning", ctx.t("log.not_saved.confirm"))
+    if not result.rows:
+        return _flash("info", ctx.t("log.nothing"))
+    saved = state.save(ctx.store, strategy, "log", lambda edit: edit.put(METRICS, result.rows), ctx.lang)
+    if saved is None:
+        return None
+    _flash("success", weeklog.saved_text(saved.result, ctx.lang))
     del st.session_state[key]
     st.session_state[VERSION] = st.session_state.get(VERSION, 0) + 1
 
@@ -127,7 +126,9 @@ def _bullets(header: str, lines: Sequence[str]) -> str:
     return header + "\n\n" + "\n".join(f"- {escape(line)}" for line in lines)
 
 
-def editor_panel(ctx: Ctx, week: str, stored: Sequence[WeekMetrics], fields: Sequence[str]) -> None:
+def editor_panel(
+    ctx: Ctx, week: str, stored: Sequence[WeekMetrics], fields: Sequence[str], today: date
+) -> None:
     """One editable row per platform for the week, the live checks, and the save (and confirm) buttons."""
     strategy = ctx.strategy
     assert strategy is not None
@@ -144,7 +145,7 @@ def editor_panel(ctx: Ctx, week: str, stored: Sequence[WeekMetrics], fields: Seq
         column_config=_columns(ctx),
     )
     check = weeklog.validate(
-        strategy, week, weeklog.apply_edits(base, st.session_state.get(key)), stored, ctx.lang
+        strategy, week, weeklog.apply_edits(base, st.session_state.get(key)), stored, ctx.lang, today=today
     )
     flash = st.session_state.pop(FLASH, None)
     if flash:
@@ -157,7 +158,7 @@ def editor_panel(ctx: Ctx, week: str, stored: Sequence[WeekMetrics], fields: Seq
             ctx.t("log.confirm"),
             key="log.confirm",
             on_click=_save,
-            args=(ctx, week, True),
+            args=(ctx, week, True, today),
             icon=":material/check:",
         )
     st.button(
@@ -165,7 +166,7 @@ def editor_panel(ctx: Ctx, week: str, stored: Sequence[WeekMetrics], fields: Seq
         key="log.save",
         type="primary",
         on_click=_save,
-        args=(ctx, week, False),
+        args=(ctx, week, False, today),
         icon=":material/save:",
     )
 

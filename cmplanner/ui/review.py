@@ -15,6 +15,8 @@ from pydantic import ValidationError
 from cmplanner import exports, i18n, kpis, periods, reviews
 from cmplanner.models import Goal, Platform, Strategy, WeekMetrics
 from cmplanner.reviews import Figure, GoalMonth, Kind, MonthSummary, PlatformMonth, QuarterSummary, Review
+from cmplanner.store import backup as workspace_backup
+from cmplanner.ui import state
 from cmplanner.ui.shell import Ctx, escape
 from cmplanner.ui.tracker import BADGE, goal_name, status_table, still_needed
 from cmplanner.ui.widgets import kpi_value
@@ -325,8 +327,9 @@ def proposals_panel(
             )
         elif not goals:
             st.warning(ctx.t("rv.accept_none"), icon=":material/info:")
-        else:
-            reviews.accept_goals(ctx.store, strategy.id, goals)
+        elif state.save(
+            ctx.store, strategy, "review", lambda edit: reviews.accept_goals(edit, goals), ctx.lang
+        ):
             st.success(
                 ctx.tn("rv.accepted", len(goals), quarter=summary.next_quarter), icon=":material/check:"
             )
@@ -372,9 +375,9 @@ def _number(value: object) -> object:
 # ------------------------------------------------------------------------------------------------ the review
 
 
-def review_form(ctx: Ctx, kind: Kind, period: str, existing: Review | None) -> Review | None:
+def review_form(ctx: Ctx, kind: Kind, period: str, existing: Review | None) -> None:
     """What went well, what did not, decisions (and for a quarter, notes on the revised strategy); saved with
-    the strategy. Returns the review when it was saved in this run."""
+    the strategy (the page then shows it from the store)."""
     assert ctx.strategy is not None
     st.subheader(ctx.t(f"rv.form.{kind}", period=period_label(ctx, kind, period)))
     if existing is not None:
@@ -393,14 +396,15 @@ def review_form(ctx: Ctx, kind: Kind, period: str, existing: Review | None) -> R
         }
         submitted = st.form_submit_button(ctx.t("rv.save"), type="primary", icon=":material/save:")
     if not submitted:
-        return None
+        return
     try:
-        saved = reviews.save_review(ctx.store, ctx.strategy.id, Review(kind=kind, period=period, **values))
+        review = Review(kind=kind, period=period, **values)
     except ValidationError as exc:
         st.error("; ".join(i18n.explain(exc, ctx.lang).values()), icon=":material/error:")
-        return None
-    st.success(ctx.t("rv.saved"), icon=":material/check:")
-    return saved
+        return
+    if state.save(ctx.store, ctx.strategy, "review", lambda edit: reviews.save(edit, review), ctx.lang):
+        state.flash("success", ctx.t("rv.saved"))
+    st.rerun()
 
 
 def history_panel(ctx: Ctx, saved: Sequence[Review]) -> None:
@@ -454,7 +458,7 @@ def data_panel(ctx: Ctx, rows: Sequence[WeekMetrics]) -> None:
     )
     cols[2].download_button(
         ctx.t("rv.backup"),
-        data=lambda: exports.backup_json(ctx.store),
+        data=lambda: workspace_backup.export(ctx.store).payload(),
         file_name=f"cmplanner-backup-{date.today().isoformat()}.json",
         mime="application/json",
         icon=":material/backup:",

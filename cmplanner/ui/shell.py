@@ -5,13 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import streamlit as st
+from pydantic import BaseModel
 
 from cmplanner import i18n, tracker
 from cmplanner.models import Strategy, WeekMetrics
-from cmplanner.store import DamagedFile, Store, StoreError, default_root
+from cmplanner.store import DamagedFile, Snapshot, Store, StoreError, Table, default_root
+from cmplanner.ui import state
 
 # (name, script, icon): the sidebar menu, grouped into sections. Script names are URLs: keep them stable.
 NAVIGATION: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
@@ -42,6 +44,7 @@ NAVIGATION: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
 """The sidebar menu; a page is listed once its script exists."""
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+M = TypeVar("M", bound=BaseModel)
 
 
 @dataclass
@@ -52,6 +55,13 @@ class Ctx:
     lang: str
     store: Store
     strategy: Strategy | None
+    snapshot: Snapshot | None = None
+    """The open strategy's file as this run read it (one version for the whole page)."""
+
+    def rows(self, table: Table[M]) -> list[M]:
+        """Rows of one table of the open strategy, as this run read them."""
+        assert self.snapshot is not None
+        return self.snapshot.rows(table)
 
     def t(self, key: str, /, **kwargs: Any) -> str:
         return i18n.t(key, self.lang, **kwargs)
@@ -67,16 +77,10 @@ def _store(root: str) -> Store:
     return store
 
 
-@st.cache_data(show_spinner=False, max_entries=32)
-def _weeks(_store: Store, strategy_id: str, stamp: tuple[int, int]) -> list[WeekMetrics]:
-    return _store.weeks(strategy_id)
-
-
 def cached_weeks(ctx: Ctx) -> list[WeekMetrics]:
-    """The active strategy's weekly rows, read again only when its file changed (mtime and size)."""
-    assert ctx.strategy is not None
-    stat = ctx.store.path(ctx.strategy.id).stat()
-    return _weeks(ctx.store, ctx.strategy.id, (stat.st_mtime_ns, stat.st_size))
+    """The open strategy's weekly rows as this run read them, sorted by (week, platform)."""
+    assert ctx.snapshot is not None
+    return ctx.snapshot.weeks
 
 
 @st.cache_data(show_spinner=False, max_entries=1000)
@@ -150,18 +154,22 @@ def page(name: str, *, needs_strategy: bool = False, layout: str = "centered") -
     )
     ws = store()
     strategy = None
+    snapshot = None
     sid = active_strategy_id()
     error: StoreError | None = None
     if sid:
         try:
-            strategy = ws.get(sid)
+            snapshot = ws.read(sid)
+            strategy = snapshot.strategy
         except StoreError as exc:
             error = exc
             set_active(None)
-    ctx = Ctx(name=name, lang=lang, store=ws, strategy=strategy)
+    ctx = Ctx(name=name, lang=lang, store=ws, strategy=strategy, snapshot=snapshot)
+    state.enter(name)
     _sidebar(ctx)
     if error is not None:
         st.error(store_error_text(error, lang), icon=":material/error:")
+    state.show_messages(lang)
     if needs_strategy and ctx.strategy is None:
         st.info(ctx.t("shell.no_strategy"), icon=":material/info:")
         st.page_link("app.py", label=ctx.t("shell.to_home"), icon=":material/home:")

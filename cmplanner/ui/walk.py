@@ -11,8 +11,11 @@ from typing import Any
 
 import streamlit as st
 
-from cmplanner import wizard
+from cmplanner import i18n, wizard
+from cmplanner.models import Draft as ModelDraft
 from cmplanner.models import Strategy
+from cmplanner.store import DRAFT, Edit, changes
+from cmplanner.ui import state
 from cmplanner.ui.shell import Ctx, go
 
 STEPS: tuple[tuple[str, str], ...] = (
@@ -40,18 +43,42 @@ def steps(ctx: Ctx, current: str) -> None:
     st.caption(ctx.t("walk.step_of", n=index + 1, total=len(STEPS)))
 
 
+WALK_KEYS = frozenset(f"strategy.{field}" for field in ("name", "profile", "personas", "platforms", "goals"))
+"""What the walk edits: when another page or window changed one of these after the draft's version, the draft is
+stale and the walk starts from the stored strategy."""
+
+
 class Draft:
-    """Widget values of the walk, restored from and autosaved to the strategy's draft."""
+    """Widget values of the walk, restored from and autosaved to the strategy's draft (``models.Draft``)."""
 
     def __init__(self, ctx: Ctx) -> None:
         assert ctx.strategy is not None
         self.ctx = ctx
         self.sid = ctx.strategy.id
         cache_key = f"draft.{self.sid}"
-        if cache_key not in st.session_state:
-            st.session_state[cache_key] = ctx.store.load_draft(self.sid) or wizard.from_strategy(ctx.strategy)
+        if cache_key not in st.session_state or not state.has_base("walk", self.sid):
+            st.session_state[cache_key] = self._load()
         self.saved: dict[str, Any] = st.session_state[cache_key]
         self.keys: list[str] = []
+
+    def _load(self) -> dict[str, Any]:
+        """The stored draft, or the stored strategy when there is none or it is stale (and say so)."""
+        assert self.ctx.strategy is not None
+        snapshot = self.ctx.store.read(self.sid)
+        stored = snapshot.one(DRAFT)
+        for key in [k for k in st.session_state if str(k).startswith("w.")]:
+            del st.session_state[key]
+        if stored is not None and stored.values:
+            moved = snapshot.changed_since(stored.based_on, WALK_KEYS)
+            if moved is None:
+                state.set_base("walk", self.sid, max(stored.based_on, 1))
+                return dict(stored.values)
+            what = ", ".join(self.ctx.t(f"store.area.{a}") for a in changes.areas(moved.keys))
+            state.flash(
+                "info", self.ctx.t("walk.stale", what=what, time=i18n.time_of_day(moved.at, self.ctx.lang))
+            )
+        state.set_base("walk", self.sid, snapshot.version)
+        return wizard.from_strategy(snapshot.strategy)
 
     def key(self, name: str, default: Any) -> str:
         """The widget key for ``name``, its value restored from the draft (else ``default``)."""
@@ -83,7 +110,7 @@ class Draft:
         for key in [k for k in (*self.saved, *st.session_state) if str(k).startswith(f"w.{prefix}")]:
             self.saved.pop(key, None)
             st.session_state.pop(key, None)
-        self.ctx.store.save_draft(self.sid, self.saved)
+        self._write(dict(self.saved))
 
     def save(self) -> None:
         """Write the draft when anything changed since it was last saved."""
@@ -91,9 +118,16 @@ class Draft:
         for key in self.keys:
             current[key] = _plain(st.session_state.get(key))
         if current != self.saved:
-            self.ctx.store.save_draft(self.sid, current)
+            self._write(current)
+
+    def _write(self, values: dict[str, Any]) -> None:
+        assert self.ctx.strategy is not None
+        record = ModelDraft(based_on=state.base("walk", self.ctx.strategy), values=values)
+        if state.save(
+            self.ctx.store, self.ctx.strategy, "walk", lambda edit: edit.put(DRAFT, [record]), self.ctx.lang
+        ):
             self.saved.clear()
-            self.saved.update(current)
+            self.saved.update(values)
 
 
 def _plain(value: Any) -> Any:
@@ -119,7 +153,8 @@ def error(errors: dict[str, str], field: str) -> None:
 
 def nav(ctx: Ctx, step: str, errors: dict[str, str], apply: Callable[[Strategy], None]) -> None:
     """Back / Next. Next marks the step touched; with no errors it lets ``apply`` put the step's validated input
-    into the strategy, records the step as done, saves, and moves on."""
+    into the strategy, records the step as done, and saves — one write, refused when another window changed the
+    same part of the strategy since this walk was loaded — and moves on."""
     names = [name for name, _ in STEPS]
     index = names.index(step)
     if errors and touched(step):
@@ -145,8 +180,14 @@ def nav(ctx: Ctx, step: str, errors: dict[str, str], apply: Callable[[Strategy],
                 st.rerun()
             strategy = ctx.strategy
             assert strategy is not None
-            apply(strategy)
-            strategy.step = max(strategy.step, index + 1)
-            ctx.store.save(strategy)
+
+            def change(edit: Edit) -> None:
+                apply(edit.strategy)
+                edit.strategy.step = max(edit.strategy.step, index + 1)
+
+            if state.save(ctx.store, strategy, "walk", change, ctx.lang) is None:
+                st.rerun()
             st.session_state.pop(f"touched.{step}", None)
+            if last:
+                state.flash("success", ctx.t("walk.saved"))
             go("pages/5_strategy.py" if last else STEPS[index + 1][1])

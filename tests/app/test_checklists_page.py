@@ -8,7 +8,7 @@ from streamlit.testing.v1 import AppTest
 
 from cmplanner import checklists
 from cmplanner.demo import bakery
-from cmplanner.store import Store
+from cmplanner.store import TICKS, Store
 from tests.app.helpers import no_exception, open_page, texts
 
 # ISO week 2026-W47 runs from Monday 16 to Sunday 22 November 2026
@@ -26,7 +26,7 @@ def test_daily_tick_is_fresh_tomorrow_weekly_tick_stays(store: Store) -> None:
     no_exception(at)
     daily = next(c for c in at.checkbox if "Update the publication calendar" in c.label)
     daily.check().run()
-    assert checklists.load_ticks(store, strategy.id, date(2026, 11, 16))[("day.calendar", MONDAY)] == 1
+    assert checklists.ticks(store.rows(strategy.id, TICKS), date(2026, 11, 16))[("day.calendar", MONDAY)] == 1
     # the weekly list: tick "Review the overall strategy"
     at.segmented_control(key="cl.period").set_value("week").run()
     weekly = next(c for c in at.checkbox if "Review the overall strategy" in c.label)

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 from cmplanner import import_mappings
 from cmplanner.demo import bakery
 from cmplanner.models import Goal, Platform, PlatformPlan, Strategy, WeekMetrics
-from cmplanner.store import Store
+from cmplanner.store import IMPORT_MEMORY, Store
 from tests.app.helpers import no_exception, open_page, texts
 
 PAGE = "pages/8_import.py"
@@ -212,7 +212,7 @@ def test_an_unknown_file_lists_its_headers_and_its_column_mapping_is_remembered(
         ("pinterest", "2026-W45", 280),
         ("pinterest", "2026-W46", 280),
     ]
-    remembered = import_mappings.load(store, strategy.id)[Platform.PINTEREST]
+    remembered = import_mappings.remembered(store.rows(strategy.id, IMPORT_MEMORY))[Platform.PINTEREST]
     assert remembered.mapping == {
         "When": "date",
         "Seen": "impressions",

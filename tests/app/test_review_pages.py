@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 
 from cmplanner import demo, reviews
 from cmplanner.models import Strategy
-from cmplanner.store import Store
+from cmplanner.store import REVIEWS, Store
 from tests.app.helpers import no_exception, open_page, texts
 
 MONTH, QUARTER = "pages/11_month.py", "pages/12_quarter.py"
@@ -68,7 +68,7 @@ def test_a_review_is_saved_edited_and_kept_in_the_history(bakery: Strategy, stor
     )
     no_exception(at)
     assert "Review saved" in shown(at)
-    (saved,) = reviews.load_reviews(store, bakery.id)
+    (saved,) = store.rows(bakery.id, REVIEWS)
     assert (saved.period, saved.went_well, saved.decisions) == (
         "2026-11",
         "Reels **doen** het <b>goed</b>",
@@ -79,7 +79,7 @@ def test_a_review_is_saved_edited_and_kept_in_the_history(bakery: Strategy, stor
     at = open_page(MONTH, bakery.id, today=DAY)  # a later visit: the form holds the saved text
     assert at.text_area(key="rv.decisions.month.2026-11").value == "Elke maandag plannen"
     at = write(at, "month", "2026-11", decisions="Elke maandag én donderdag plannen")
-    (edited,) = reviews.load_reviews(store, bakery.id)
+    (edited,) = store.rows(bakery.id, REVIEWS)
     assert edited.id == saved.id and edited.decisions == "Elke maandag én donderdag plannen"
 
     at = open_page(
@@ -140,7 +140,7 @@ def test_quarter_notes_are_saved(bakery: Strategy, store: Store) -> None:
         at, "quarter", "2026-Q4", notes='=HYPERLINK("x") Pinterest laten vallen', went_badly="Te weinig posts"
     )
     no_exception(at)
-    latest = reviews.latest_review(store, bakery.id)
+    latest = reviews.latest(store.rows(bakery.id, REVIEWS))
     assert latest is not None and latest.kind == "quarter" and latest.notes.startswith("=HYPERLINK")
     assert "Quarter · 2026-Q4" in [e.label for e in at.expander]
 

@@ -45,7 +45,7 @@ def test_draft_is_autosaved_and_restored_in_a_new_session(store: Store) -> None:
     strategy = store.create("Bloemist Roos")
     at = fill_audience(open_page("pages/1_audience.py", strategy.id))
     no_exception(at)
-    draft = store.load_draft(strategy.id)
+    draft = store.draft(strategy.id).values
     assert draft["w.profile.sector"] == "Florist"
     # a new browser session (closing the tab) finds the input again
     again = open_page("pages/1_audience.py", strategy.id)

@@ -1,7 +1,7 @@
 """A separate process writing weeks into one strategy, for test_store_reliability.py.
 
 Usage: ``python store_writer.py ROOT STRATEGY_ID FIRST_YEAR COUNT``. Prints ``ready``, waits for a line on stdin,
-then upserts COUNT weeks one transaction at a time and prints each week's key once its write has returned.
+then upserts COUNT weeks one write at a time and prints each week's key once its write has returned.
 """
 
 from __future__ import annotations

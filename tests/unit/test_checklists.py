@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from icalendar import Calendar
 
@@ -15,7 +16,7 @@ from cmplanner import i18n
 from cmplanner import platforms as kb
 from cmplanner.checklists import ChecklistItem, ChecklistSettings, CustomTask, TaskOverride
 from cmplanner.models import BusinessProfile, Platform, PlatformPlan, Strategy
-from cmplanner.store import Store
+from cmplanner.store import TICKS, Store
 
 
 def strategy(*plans: tuple[str, float], hours: float = 4.0) -> Strategy:
@@ -153,20 +154,27 @@ def test_ticks_round_trip_through_the_store(tmp_path: Path) -> None:
     store = Store(tmp_path)
     sid = store.create("Bakkerij").id
     monday, sunday, next_monday = date(2026, 11, 16), date(2026, 11, 22), date(2026, 11, 23)
-    cl.set_tick(store, sid, "x.post", cl.period_key("day", monday), 1)
-    cl.set_tick(store, sid, "x.post", cl.period_key("day", monday), 3)  # upsert, not a second doc
-    cl.set_tick(store, sid, "x.follow", cl.period_key("week", monday), 4)
-    with store.transaction(sid) as db:
-        docs = db.table("checks").all()
+
+    def tick(task: str, key: str, done: int) -> None:
+        store.update(sid, lambda edit: cl.set_tick(edit, task, key, done))
+
+    tick("x.post", cl.period_key("day", monday), 1)
+    tick("x.post", cl.period_key("day", monday), 3)  # upsert, not a second row
+    tick("x.follow", cl.period_key("week", monday), 4)
+    docs = orjson.loads(store.path(sid).read_bytes())["checks"].values()
     assert sorted((d["task"], d["period_key"], d["done"]) for d in docs) == [
         ("x.follow", "2026-W47", 4),
         ("x.post", "2026-11-16", 3),
     ]
-    assert cl.load_ticks(store, sid, monday) == {("x.post", "2026-11-16"): 3, ("x.follow", "2026-W47"): 4}
-    assert cl.load_ticks(store, sid, sunday) == {("x.follow", "2026-W47"): 4}
-    assert cl.load_ticks(store, sid, next_monday) == {}
-    cl.set_tick(store, sid, "x.follow", "2026-W47", 0)
-    assert cl.load_ticks(store, sid, sunday) == {}
+
+    def ticks(day: date) -> cl.Ticks:
+        return cl.ticks(store.rows(sid, TICKS), day)
+
+    assert ticks(monday) == {("x.post", "2026-11-16"): 3, ("x.follow", "2026-W47"): 4}
+    assert ticks(sunday) == {("x.follow", "2026-W47"): 4}
+    assert ticks(next_monday) == {}
+    tick("x.follow", "2026-W47", 0)
+    assert ticks(sunday) == {}
 
 
 # ------------------------------------------------------------------------------------------------ tuning

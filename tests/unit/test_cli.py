@@ -57,7 +57,7 @@ def test_check_reports_a_damaged_file_and_exits_non_zero(
     assert cli.main(["check"]) == 1
     out = capsys.readouterr().out
     assert "DAMAGED" in out and str(path) in out
-    assert "1 strategies" in out
+    assert "1 strategy in" in out
 
 
 def test_console_script_is_installed_and_lists_its_commands() -> None:

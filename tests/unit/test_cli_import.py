@@ -12,6 +12,7 @@ from cmplanner.demo import bakery
 from cmplanner.models import Platform, PlatformPlan, Strategy, WeekMetrics
 from cmplanner.store import Store
 from tests.app.test_import_page import generic_export, instagram_export, x_overview
+from tests.conftest import same_name_copy
 
 
 @pytest.fixture
@@ -97,7 +98,8 @@ def test_a_generic_file_uses_the_mapping_remembered_on_the_import_page(
     assert file_bytes(data_dir, strategy) == before
 
     mapping = {"When": "date", "Seen": "impressions", "Pinned": "saves"}
-    import_mappings.save(store, strategy.id, [import_mappings.Remember(Platform.PINTEREST, mapping)])
+    remember = [import_mappings.Remember(Platform.PINTEREST, mapping)]
+    store.update(strategy.id, lambda edit: import_mappings.save(edit, remember))
     assert (
         cli.main(["import", pins, "--strategy", strategy.name]) == 0
     )  # the platform follows from the mapping
@@ -149,12 +151,12 @@ def test_bad_arguments_are_one_line(
 ) -> None:
     posts = write(tmp_path, "posts.csv", instagram_export())
     assert cli.main(["import", posts, "--strategy", "Nobody"]) == 2
-    assert "no strategy has the id or name 'Nobody'" in one_error_line(capsys)
+    assert 'No strategy with id or name "Nobody"' in one_error_line(capsys)
     assert cli.main(["import", str(tmp_path / "missing.csv"), "--strategy", strategy.name]) == 2
     assert "missing.csv" in one_error_line(capsys)
-    Store(data_dir).save(bakery("2026-Q4"))  # a second strategy with the same name
+    same_name_copy(Store(data_dir), strategy.id)
     assert cli.main(["import", posts, "--strategy", strategy.name]) == 2
-    assert "2 strategies are named" in one_error_line(capsys)
+    assert "2 strategies are called" in one_error_line(capsys)
     only_facebook = Store(data_dir).save(
         bakery("2026-Q4").model_copy(
             update={"name": "FB only", "platforms": [PlatformPlan(platform="facebook")]}

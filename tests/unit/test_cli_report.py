@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from cmplanner import cli
 from cmplanner.store import Store
+from tests.conftest import same_name_copy
 
 
 @pytest.fixture
@@ -95,7 +96,7 @@ def test_unknown_or_ambiguous_strategy(
     assert cli.main(["report", "Nobody", "--out", out]) == 2
     assert "Nobody" in one_line_error(capsys)
     first = workspace.list()[0][0]
-    workspace.duplicate(first.id, first.name)
+    same_name_copy(workspace, first.id)
     assert cli.main(["report", first.name, "--out", out]) == 2
     assert "use the id" in one_line_error(capsys)
 
@@ -104,4 +105,4 @@ def test_a_missing_output_folder_gives_one_line(
     workspace: Store, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert cli.main(["report", "Van Dijk Advies", "--out", str(tmp_path / "no" / "r.pdf")]) == 2
-    assert "no folder" in one_line_error(capsys)
+    assert "does not exist" in one_line_error(capsys)

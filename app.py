@@ -7,7 +7,7 @@ from cmplanner.models import Strategy
 from cmplanner.pacing import Status
 from cmplanner.store import StoreError
 from cmplanner.ui import escape, go, page, set_active, today
-from cmplanner.ui.shell import damaged_text, status_counts
+from cmplanner.ui.shell import damaged_text, md, status_counts, store_error_text
 from cmplanner.ui.state import flash
 from cmplanner.ui.tracker import BADGE
 from cmplanner.ui.walk import STEPS
@@ -28,9 +28,9 @@ for item in damaged:
         ):
             try:
                 ctx.store.restore_backup(item.strategy_id)
-                flash("success", ctx.t("home.backup_used", name=item.name or item.strategy_id))
+                flash("success", md("home.backup_used", ctx.lang, name=item.name or item.strategy_id))
             except StoreError as err:
-                flash("error", err.text(ctx.lang))
+                flash("error", store_error_text(err, ctx.lang))
             st.rerun()
 
 
@@ -54,7 +54,7 @@ def create_form(first: bool) -> None:
                 try:
                     strategy = ctx.store.create(name.strip())
                 except StoreError as err:
-                    st.error(err.text(ctx.lang), icon=":material/error:")
+                    st.error(store_error_text(err, ctx.lang), icon=":material/error:")
                 else:
                     open_strategy(strategy)
 
@@ -110,16 +110,16 @@ def manage(strategy: Strategy) -> None:
                 try:
                     ctx.store.rename(strategy.id, new_name.strip(), based_on=strategy.version)
                 except StoreError as err:
-                    st.error(err.text(ctx.lang), icon=":material/error:")
+                    st.error(store_error_text(err, ctx.lang), icon=":material/error:")
                 else:
-                    flash("success", ctx.t("home.renamed", name=new_name.strip()))
+                    flash("success", md("home.renamed", ctx.lang, name=new_name.strip()))
                     st.rerun()
         if st.button(ctx.t("home.duplicate"), key=f"dup.{strategy.id}", icon=":material/content_copy:"):
             try:
                 copy = ctx.store.duplicate(strategy.id, ctx.t("home.copy_of", name=strategy.name))
-                flash("success", ctx.t("home.duplicated", name=copy.name))
+                flash("success", md("home.duplicated", ctx.lang, name=copy.name))
             except StoreError as err:
-                flash("error", err.text(ctx.lang))
+                flash("error", store_error_text(err, ctx.lang))
             st.rerun()
         if st.button(ctx.t("home.delete"), key=f"del.{strategy.id}", icon=":material/delete:"):
             st.session_state["confirm_delete"] = strategy.id
@@ -131,7 +131,7 @@ def manage(strategy: Strategy) -> None:
             try:
                 ctx.store.delete(strategy.id)
             except StoreError as err:
-                flash("error", err.text(ctx.lang))
+                flash("error", store_error_text(err, ctx.lang))
                 st.rerun()
             st.session_state.pop("confirm_delete", None)
             if st.session_state.get("strategy_id") == strategy.id:

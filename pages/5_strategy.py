@@ -3,7 +3,7 @@
 import streamlit as st
 
 from cmplanner import i18n
-from cmplanner.ui import go, page
+from cmplanner.ui import escape, go, page
 from cmplanner.ui.document import render
 from cmplanner.ui.report import download_button
 from cmplanner.ui.walk import STEPS
@@ -11,7 +11,7 @@ from cmplanner.ui.walk import STEPS
 ctx = page("strategy", needs_strategy=True)
 strategy = ctx.strategy
 assert strategy is not None
-st.title(strategy.name)
+st.title(escape(strategy.name))
 status = ctx.t(f"status.{strategy.status}")
 st.caption(ctx.t("strategy.meta", status=status, updated=i18n.day(strategy.updated_at, ctx.lang)))
 if strategy.status == "draft":

@@ -12,7 +12,7 @@ from cmplanner.checklists import ChecklistItem, CustomTask, Progress, Ticks
 from cmplanner.platforms import PERIODS
 from cmplanner.store import StoreError
 from cmplanner.ui import state
-from cmplanner.ui.shell import Ctx, escape
+from cmplanner.ui.shell import Ctx, escape, store_error_text
 
 
 def _tick(ctx: Ctx, item: ChecklistItem, period_key: str, widget: str) -> None:
@@ -22,7 +22,7 @@ def _tick(ctx: Ctx, item: ChecklistItem, period_key: str, widget: str) -> None:
     try:  # a tick says what is done now: a plain read-modify-write, nothing to merge
         ctx.store.update(ctx.strategy.id, lambda edit: checklists.set_tick(edit, item.id, period_key, done))
     except StoreError as err:
-        state.flash("error", err.text(ctx.lang))
+        state.flash("error", store_error_text(err, ctx.lang))
 
 
 def tick_list(

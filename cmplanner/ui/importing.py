@@ -18,7 +18,7 @@ from cmplanner.importers.aliases import norm
 from cmplanner.importers.reader import KNOWN_EXPORTS
 from cmplanner.models import METRIC_FIELDS, Platform, WeekMetrics
 from cmplanner.store import StoreError
-from cmplanner.ui.shell import Ctx, escape
+from cmplanner.ui.shell import Ctx, escape, store_error_text
 
 VERSION = "imp.version"
 FLASH = "imp.flash"
@@ -401,7 +401,7 @@ def _import(ctx: Ctx, ready: Sequence[Ready]) -> None:
     try:  # the rows are merged inside the write, onto what is stored then: nothing to refuse
         done = ctx.store.update(strategy.id, lambda edit: import_mappings.write(edit, rows, remember)).result
     except StoreError as exc:
-        return _flash("error", exc.text(ctx.lang))
+        return _flash("error", store_error_text(exc, ctx.lang))
     if not done.written:
         _flash("info", ctx.t("importpage.nothing_changed"))
     else:

@@ -12,7 +12,7 @@ from pydantic import BaseModel
 
 from cmplanner import i18n, tracker
 from cmplanner.models import Strategy, WeekMetrics
-from cmplanner.store import DamagedFile, Snapshot, Store, StoreError, Table, default_root
+from cmplanner.store import Conflict, DamagedFile, Snapshot, Store, StoreError, Table, default_root
 from cmplanner.ui import state
 
 # (name, script, icon): the sidebar menu, grouped into sections. Script names are URLs: keep them stable.
@@ -178,12 +178,16 @@ def page(name: str, *, needs_strategy: bool = False, layout: str = "centered") -
 
 
 def store_error_text(error: StoreError, lang: str) -> str:
-    return i18n.t(error.key, lang, **{k: str(v) for k, v in error.params.items()})
+    """A store problem for Markdown (its file paths, names and ids inert)."""
+    if isinstance(error, Conflict):
+        return error.text(lang)
+    return md(error.key, lang, **error.params)
 
 
 def damaged_text(damaged: DamagedFile, lang: str) -> str:
     backup = str(damaged.backup) if damaged.backup else i18n.t("shell.no_backup", lang)
-    return i18n.t("shell.damaged", lang, path=str(damaged.path), backup=backup, error=damaged.error)
+    name = damaged.name or damaged.strategy_id
+    return md("shell.damaged", lang, name=name, path=str(damaged.path), backup=backup, error=damaged.error)
 
 
 def _sidebar(ctx: Ctx) -> None:
@@ -218,8 +222,19 @@ def _set_language() -> None:
     st.session_state["lang"] = st.session_state["lang_select"]
 
 
+MARKDOWN = "\\`*_{}[]()#+-.!|<>~$:="
+"""Characters that start Markdown, HTML, LaTeX, Streamlit's :icon: and :color[] directives, or an autolink
+(``http://``): each is escaped with a backslash in user text."""
+
+
 def escape(text: str) -> str:
-    """User text shown through st.markdown: no markdown or HTML effects."""
-    for char in "\\`*_{}[]()#+-.!|<>~$":
+    """User text for anything Streamlit renders as Markdown (markdown, captions, alerts, titles, widget labels):
+    shown exactly as typed, with no Markdown, HTML, image, link or directive effect."""
+    for char in MARKDOWN:
         text = text.replace(char, "\\" + char)
     return text
+
+
+def md(key: str, lang: str, /, **params: object) -> str:
+    """A catalog text for Markdown, its parameters (which may hold user text, file names, URL parameters) inert."""
+    return i18n.t(key, lang, **{name: escape(str(value)) for name, value in params.items()})

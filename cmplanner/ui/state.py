@@ -51,8 +51,6 @@ def enter(page: str) -> None:
     if previous == page or (previous in WALK_PAGES and page in WALK_PAGES):
         return
     for key in [k for k in st.session_state if str(k).startswith("state.base.")]:
-        if page in WALK_PAGES and str(key).startswith("state.base.walk."):
-            continue
         del st.session_state[key]
 
 
@@ -92,7 +90,9 @@ def save(
         st.session_state[CONFLICT] = (scope, strategy.id, conflict.text(lang))
         return None
     except StoreError as err:
-        flash("error", err.text(lang))
+        from cmplanner.ui.shell import store_error_text
+
+        flash("error", store_error_text(err, lang))
         return None
     if not saved.merged:
         set_base(scope, strategy.id, saved.version)

@@ -41,8 +41,12 @@ def steps(ctx: Ctx, current: str) -> None:
             parts.append(f":gray[{label}]")
     st.markdown(" &nbsp;›&nbsp; ".join(parts))
     st.caption(ctx.t("walk.step_of", n=index + 1, total=len(STEPS)))
+    notice = st.session_state.pop(NOTICE, None)
+    if notice:
+        st.info(notice, icon=":material/sync:")
 
 
+NOTICE = "walk.notice"
 WALK_KEYS = frozenset(f"strategy.{field}" for field in ("name", "profile", "personas", "platforms", "goals"))
 """What the walk edits: when another page or window changed one of these after the draft's version, the draft is
 stale and the walk starts from the stored strategy."""
@@ -74,9 +78,8 @@ class Draft:
                 state.set_base("walk", self.sid, max(stored.based_on, 1))
                 return dict(stored.values)
             what = ", ".join(self.ctx.t(f"store.area.{a}") for a in changes.areas(moved.keys))
-            state.flash(
-                "info", self.ctx.t("walk.stale", what=what, time=i18n.time_of_day(moved.at, self.ctx.lang))
-            )
+            when = i18n.time_of_day(moved.at, self.ctx.lang)
+            st.session_state[NOTICE] = self.ctx.t("walk.stale", what=what, time=when)
         state.set_base("walk", self.sid, snapshot.version)
         return wizard.from_strategy(snapshot.strategy)
 

@@ -12,6 +12,7 @@ import orjson
 
 from cmplanner import demo, exports
 from cmplanner.models import Platform, WeekMetrics
+from cmplanner.problems import Problem
 from cmplanner.store import Store, StoreError, default_root
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -179,7 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         result: int = args.func(args)
-    except (StoreError, OSError, ValueError) as exc:
+    except (Problem, StoreError, OSError, ValueError) as exc:
         print(f"cmplanner: {exc}", file=sys.stderr)
         return 2
     return result

@@ -63,6 +63,12 @@ def goal_name(goal: Goal, lang: str) -> str:
     return f"{platform_name(goal.platform, lang)} · {kpi_name(goal.kpi, lang)}"
 
 
+def unit_name(kpi_id: str, lang: str) -> str:
+    """The unit a KPI's values are in (``%``, ``hours``); empty for a count."""
+    unit = kpis.KPIS[kpi_id].unit
+    return "" if unit == "count" else i18n.t(f"kpi.unit.{unit}", lang)
+
+
 def kpi_kind(kpi_id: str, lang: str) -> str:
     """``Level``, ``Total`` or ``Rate``: the kind of a KPI in one word (the catalog explains it in brackets)."""
     return capitalised(i18n.t(f"kpi.kind.{kpis.KPIS[kpi_id].kind}", lang).split(" (")[0])
@@ -184,7 +190,6 @@ def weeks_caption(pace: Pace, lang: str) -> str:
 
 def chart_labels(kpi_id: str, lang: str) -> dict[str, str]:
     """The line names and axis titles of a goal's chart (``charts.goal_chart``)."""
-    unit = kpis.KPIS[kpi_id].unit
     return {
         "actual": i18n.t("pacing.actual", lang),
         "pace": i18n.t("pacing.expected", lang),
@@ -192,7 +197,7 @@ def chart_labels(kpi_id: str, lang: str) -> dict[str, str]:
         "target": i18n.t("pacing.target", lang),
         "benchmark": i18n.t("tracker.benchmark", lang),
         "week": i18n.t("field.week", lang),
-        "value": kpi_name(kpi_id, lang) if unit == "count" else i18n.t(f"kpi.unit.{unit}", lang),
+        "value": unit_name(kpi_id, lang) or kpi_name(kpi_id, lang),
     }
 
 

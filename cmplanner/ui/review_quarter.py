@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 from pydantic import ValidationError
 
-from cmplanner import i18n, kpis, reviews
+from cmplanner import i18n, reviews
 from cmplanner import presentation as shown
 from cmplanner.models import Goal, Platform, Strategy, WeekMetrics
 from cmplanner.reviews import QuarterSummary
@@ -46,11 +46,6 @@ def results_panel(ctx: Ctx, summary: QuarterSummary) -> None:
         st.caption(ctx.t("tracker.no_data"))
 
 
-def _unit(ctx: Ctx, kpi_id: str) -> str:
-    unit = kpis.KPIS[kpi_id].unit
-    return "" if unit == "count" else ctx.t(f"kpi.unit.{unit}")
-
-
 def proposals_key(quarter: str) -> str:
     """The proposals editor's widget key (its state holds the user's edits)."""
     return f"rv.proposals.{quarter}"
@@ -72,7 +67,7 @@ def proposals_panel(
                 "keep": True,
                 "platform": shown.platform_name(g.platform, ctx.lang),
                 "kpi": shown.kpi_name(g.kpi, ctx.lang),
-                "unit": _unit(ctx, g.kpi),
+                "unit": shown.unit_name(g.kpi, ctx.lang),
                 "baseline": g.baseline,
                 "target": g.target,
                 "note": g.note,

@@ -5,11 +5,11 @@ import streamlit as st
 from cmplanner import demo, i18n
 from cmplanner.models import Strategy
 from cmplanner.pacing import Status
+from cmplanner.presentation import STATUS_STYLES, status_count
 from cmplanner.store import StoreError
 from cmplanner.ui import escape, go, page, set_active, today
 from cmplanner.ui.shell import damaged_text, md, status_counts, store_error_text
 from cmplanner.ui.state import flash
-from cmplanner.ui.tracker import BADGE
 from cmplanner.ui.walk import STEPS
 
 PAGE_SIZE = 8
@@ -159,9 +159,9 @@ for strategy in found[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
         details.append(ctx.t("home.updated", date=i18n.day(strategy.updated_at, ctx.lang)))
         counts = status_counts(ctx, strategy, day) if strategy.goals else {}
         badges = " ".join(
-            f":{BADGE[s][0]}-badge[{BADGE[s][1]} {counts[s.value]} {ctx.t('status.' + s.value)}]"
+            f":{STATUS_STYLES[s].badge}-badge[{STATUS_STYLES[s].icon} {status_count(s, n, ctx.lang)}]"
             for s in Status
-            if counts.get(s.value)
+            if (n := counts.get(s.value))
         )
         info.markdown(f"#### {escape(strategy.name)}\n:gray[{' · '.join(details)}]\n\n{badges}")
         with actions, st.container(horizontal=True, horizontal_alignment="right"):

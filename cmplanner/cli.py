@@ -14,6 +14,7 @@ from pathlib import Path
 
 from cmplanner import demo, exports, i18n
 from cmplanner.models import Platform
+from cmplanner.problems import Problem
 from cmplanner.store import MAX_BACKUP_BYTES, Store, StoreError, default_root, write_atomic
 from cmplanner.store import backup as workspace_backup
 
@@ -249,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
         result: int = args.func(args)
-    except (StoreError, OSError, ValueError) as exc:
+    except (Problem, StoreError, OSError, ValueError) as exc:
         print(f"cmplanner: {exc}", file=sys.stderr)
         return 2
     return result

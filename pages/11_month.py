@@ -4,20 +4,11 @@ last month's decisions; what went well, what did not and what we decide now; pas
 import streamlit as st
 
 from cmplanner import checklists, reviews
+from cmplanner.presentation import month_label
 from cmplanner.store import REVIEWS, TICKS
 from cmplanner.ui import page, today
-from cmplanner.ui.review import (
-    ALL_KPIS,
-    data_panel,
-    decisions_panel,
-    history_panel,
-    month_label,
-    month_picker,
-    overview_panel,
-    platform_panel,
-    report_button,
-    review_form,
-)
+from cmplanner.ui.review import data_panel, history_panel, month_picker, report_button, review_form
+from cmplanner.ui.review_month import ALL_KPIS, decisions_panel, overview_panel, platform_panel
 from cmplanner.ui.shell import cached_weeks
 
 ctx = page("review_month", needs_strategy=True, layout="wide")

@@ -6,14 +6,8 @@ import streamlit as st
 from cmplanner import reviews, tracker
 from cmplanner.store import REVIEWS
 from cmplanner.ui import page, today
-from cmplanner.ui.review import (
-    history_panel,
-    proposals_panel,
-    quarter_picker,
-    report_button,
-    results_panel,
-    review_form,
-)
+from cmplanner.ui.review import history_panel, quarter_picker, report_button, review_form
+from cmplanner.ui.review_quarter import proposals_panel, results_panel
 from cmplanner.ui.shell import cached_weeks
 
 ctx = page("review_quarter", needs_strategy=True, layout="wide")

@@ -6,6 +6,7 @@ import streamlit as st
 
 from cmplanner import kpis, wizard
 from cmplanner.models import Strategy
+from cmplanner.presentation import unit_name
 from cmplanner.ui import page, walk
 from cmplanner.ui.widgets import kpi_help
 
@@ -34,8 +35,8 @@ if not goal_ids:
 
 
 def unit_label(field: str, kpi_id: str) -> str:
-    unit = kpis.KPIS[kpi_id].unit
-    return ctx.t(f"field.{field}") + ("" if unit == "count" else f" ({ctx.t('kpi.unit.' + unit)})")
+    unit = unit_name(kpi_id, ctx.lang)
+    return ctx.t(f"field.{field}") + (f" ({unit})" if unit else "")
 
 
 for number, gid in enumerate(goal_ids, start=1):

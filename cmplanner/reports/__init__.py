@@ -1,14 +1,21 @@
-"""Client-ready reports of a strategy: PDF (``pdf``) and one self-contained HTML file (``html``), built from the
-language-specific model in ``content``."""
+"""Client-ready reports of a strategy: PDF (``pdf``) and one self-contained HTML file (``html``), both drawn from
+the language-specific view model (``model``) that ``content`` builds from the records.
+
+The modules: ``inputs`` (the options asked for, validated; ``inert`` user text), ``model`` (what a report shows),
+``content`` (building it from a strategy, its weeks and its latest review), ``charts`` (the tracker's charts
+styled for print and rendered offline), ``style`` (fonts, print palette, accent contrast), ``pdf_layout`` and
+``pdf`` (page furniture, then the sections), ``html``, ``errors``.
+"""
 
 from __future__ import annotations
 
-from typing import Literal
-
-from cmplanner.reports.content import Options, Report, ReportError, load, options
+from cmplanner.reports.content import load
+from cmplanner.reports.errors import ReportError
+from cmplanner.reports.inputs import Options, check_accent, inert, options
+from cmplanner.reports.model import Report
+from cmplanner.reports.style import FONTS, readable, text_on
 from cmplanner.store import Store
 
-Format = Literal["pdf", "html"]
 FORMATS: dict[str, str] = {"pdf": "application/pdf", "html": "text/html"}
 
 
@@ -34,12 +41,17 @@ def build(store: Store, strategy_id: str, fmt: str, opts: Options) -> tuple[byte
 
 
 __all__ = [
+    "FONTS",
     "FORMATS",
     "Options",
     "Report",
     "ReportError",
     "build",
+    "check_accent",
+    "inert",
     "load",
     "options",
+    "readable",
     "render",
+    "text_on",
 ]

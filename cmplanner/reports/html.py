@@ -9,7 +9,10 @@ from __future__ import annotations
 import base64
 import html
 
-from cmplanner.reports.content import STATUS_COLOURS, Fact, ProgressView, Report, chart_images
+from cmplanner.presentation import STATUS_STYLES
+from cmplanner.reports.charts import chart_images
+from cmplanner.reports.model import Fact, ProgressView, Report
+from cmplanner.reports.style import BODY, EFFECT_MARKS, INK, MUTED, PANEL, RULE, TRACK
 
 
 def esc(text: str) -> str:
@@ -23,12 +26,16 @@ def _data_uri(mime: str, data: bytes) -> str:
 
 def _style(report: Report) -> str:
     chips = "\n".join(
-        f".s-{status.value} {{ background: {bg}; color: {fg}; }}"
-        for status, (bg, fg) in STATUS_COLOURS.items()
+        f".s-{status.value} {{ background: {style.background}; color: {style.text}; }}"
+        for status, style in STATUS_STYLES.items()
+    )
+    marks = "\n".join(
+        f'.reasons .{effect}::before {{ content: "\\{ord(mark):04X}"; color: {colour}; }}'
+        for effect, (mark, colour) in EFFECT_MARKS.items()
     )
     return f"""
-:root {{ --accent: {report.accent}; --on-accent: {report.on_accent}; --ink: #1F2628; --body: #2F3A3D;
-  --muted: #6B777A; --rule: #D9DFE0; --panel: #F3F5F5; }}
+:root {{ --accent: {report.accent}; --on-accent: {report.on_accent}; --ink: {INK}; --body: {BODY};
+  --muted: {MUTED}; --rule: {RULE}; --panel: {PANEL}; --track: {TRACK}; }}
 * {{ box-sizing: border-box; }}
 html {{ background: #E9EDEE; }}
 body {{ margin: 0; font-family: Lato, "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--body);
@@ -75,9 +82,7 @@ td.status {{ text-align: center; font-weight: 700; font-size: 13px; white-space:
 .reasons {{ list-style: none; padding: 0; margin: 4px 0 14px; }}
 .reasons li {{ position: relative; padding-left: 20px; margin: 3px 0; font-size: 14px; }}
 .reasons li::before {{ position: absolute; left: 4px; font-weight: 700; }}
-.reasons .plus::before {{ content: "+"; color: #2E7D4F; }}
-.reasons .minus::before {{ content: "\\2013"; color: #B5651D; }}
-.reasons .info::before {{ content: "\\2022"; color: #8A9598; }}
+{marks}
 .reasons small {{ color: var(--muted); font-style: italic; }}
 .muted {{ color: var(--muted); }}
 .goal {{ border: 1px solid var(--rule); border-radius: 10px; padding: 16px 20px; margin: 16px 0;
@@ -94,7 +99,7 @@ td.status {{ text-align: center; font-weight: 700; font-size: 13px; white-space:
 .caption {{ font-size: 12px; color: var(--muted); margin: 0; }}
 .empty {{ background: var(--panel); border-radius: 8px; padding: 10px 14px; color: var(--muted); }}
 .cadence {{ display: grid; grid-template-columns: 150px 1fr 170px; gap: 8px 14px; align-items: center; }}
-.bar {{ background: #E6EAEB; border-radius: 4px; height: 8px; overflow: hidden; }}
+.bar {{ background: var(--track); border-radius: 4px; height: 8px; overflow: hidden; }}
 .bar span {{ display: block; height: 100%; background: var(--accent); }}
 .review h4 {{ margin-top: 22px; }}
 .review p {{ margin: 4px 0; }}

@@ -2,219 +2,26 @@
 
 Text is set in the bundled Lato (SIL Open Font License, ``fonts/OFL.txt``), so €, ë and curly quotes print on any
 machine; a glyph Lato lacks falls back to DejaVu Sans when the system has it. User text is written as text (no
-markdown, no links). Every page after the cover carries a running head and a footer with the page number.
+markdown, no links). Every page after the cover carries a running head and a footer with the page number
+(``pdf_layout``).
 """
 
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import fields, is_dataclass
-from functools import cache
-from pathlib import Path
-from typing import Any, cast
+from typing import cast
 
-from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 from fpdf.fonts import FontFace
-from fpdf.table import Table
-from PIL import Image
 
-from cmplanner import i18n
-from cmplanner.reports.content import (
-    FONT_FAMILY,
-    FONTS,
-    STATUS_COLOURS,
-    Fact,
-    ProgressView,
-    Report,
-    chart_images,
-)
-
-MARGIN = 18.0
-TOP = 24.0
-BOTTOM = 20.0
-INK = "#1F2628"
-BODY = "#2F3A3D"
-MUTED = "#6B777A"
-RULE = "#D9DFE0"
-PANEL = "#F3F5F5"
-EFFECT_MARKS = {"plus": ("+", "#2E7D4F"), "minus": ("–", "#B5651D"), "info": ("•", "#8A9598")}
-FALLBACK_FONTS = (
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    Path("/usr/share/fonts/dejavu/DejaVuSans.ttf"),
-    Path("/Library/Fonts/DejaVuSans.ttf"),
-    Path("C:/Windows/Fonts/DejaVuSans.ttf"),
-)
+from cmplanner.presentation import STATUS_STYLES
+from cmplanner.reports.charts import chart_images
+from cmplanner.reports.model import ProgressView, Report
+from cmplanner.reports.pdf_layout import MARGIN, ReportPdf, image_size
+from cmplanner.reports.style import BODY, EFFECT_MARKS, FONT_FAMILY, INK, MUTED, PANEL, TRACK, rgb
 
 
-@cache
-def _lato_chars() -> frozenset[int]:
-    from fontTools.ttLib import TTFont
-
-    with TTFont(FONTS / "Lato-Regular.ttf", lazy=True) as font:
-        return frozenset(font.getBestCmap())
-
-
-def _texts(value: Any) -> Iterator[str]:
-    """Every string in the report model (charts and logo left out)."""
-    if isinstance(value, str):
-        yield value
-    elif is_dataclass(value):
-        for f in fields(value):
-            if f.name not in ("chart", "logo"):
-                yield from _texts(getattr(value, f.name))
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _texts(item)
-    elif isinstance(value, list | tuple):
-        for item in value:
-            yield from _texts(item)
-
-
-def _rgb(colour: str) -> tuple[int, int, int]:
-    return int(colour[1:3], 16), int(colour[3:5], 16), int(colour[5:7], 16)
-
-
-def _image_size(data: bytes) -> tuple[int, int]:
-    """Pixel size of an image (reads the header only)."""
-    with Image.open(io.BytesIO(data)) as image:
-        return image.size
-
-
-class _Pdf(FPDF):
-    def __init__(self, report: Report) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
-        self.report = report
-        self.set_margins(MARGIN, TOP, MARGIN)
-        self.set_auto_page_break(True, margin=BOTTOM)
-        self.c_margin = 1.5
-        self.add_font(FONT_FAMILY, "", FONTS / "Lato-Regular.ttf")
-        self.add_font(FONT_FAMILY, "B", FONTS / "Lato-Bold.ttf")
-        self.add_font(FONT_FAMILY, "I", FONTS / "Lato-Italic.ttf")
-        missing = {ord(c) for text in _texts(report) for c in text} - _lato_chars() - {10, 13, 9}
-        fallback = next((path for path in FALLBACK_FONTS if path.is_file()), None)
-        if missing and fallback is not None:
-            self.add_font("fallback", "", fallback)
-            self.set_fallback_fonts(["fallback"], exact_match=False)
-        self.set_title(f"{report.name} · {report.kicker}")
-        self.set_subject(report.subtitle)
-        self.set_creator("cmplanner")
-        self.set_lang(report.lang)
-        if report.author:
-            self.set_author(report.author)
-
-    # -- running head and footer ---------------------------------------------------------------------------
-
-    def header(self) -> None:
-        if self.page_no() == 1:
-            return
-        self.set_font(FONT_FAMILY, "", 8)
-        self.set_text_color(MUTED)
-        self.set_xy(MARGIN, 10)
-        half = self.epw / 2
-        self.cell(half, 5, self.report.name, new_x=XPos.RIGHT)
-        self.cell(half, 5, self.report.kicker, align="R")
-        self.set_draw_color(self.report.accent)
-        self.set_line_width(0.5)
-        self.line(MARGIN, 16, self.w - MARGIN, 16)
-        self.set_y(TOP)
-
-    def footer(self) -> None:
-        if self.page_no() == 1:
-            return
-        self.set_y(-13)
-        self.set_draw_color(RULE)
-        self.set_line_width(0.2)
-        self.line(MARGIN, self.get_y() - 1.5, self.w - MARGIN, self.get_y() - 1.5)
-        self.set_font(FONT_FAMILY, "", 8)
-        self.set_text_color(MUTED)
-        page = i18n.t("report.page", self.report.lang, n=self.page_no(), total="{nb}")
-        self.cell(self.epw - 40, 5, self.report.footer, new_x=XPos.RIGHT)
-        self.cell(40, 5, page, align="R")
-
-    # -- building blocks -----------------------------------------------------------------------------------
-
-    def text_style(self, size: float = 10, style: str = "", colour: str = BODY) -> None:
-        self.set_font(FONT_FAMILY, style, size)
-        self.set_text_color(colour)
-
-    def ensure(self, height: float) -> None:
-        """Start a new page unless ``height`` mm still fit (keeps a heading with what follows it)."""
-        if self.will_page_break(height):
-            self.add_page()
-
-    def h1(self, text: str) -> None:
-        self.add_page()
-        self.start_section(text, level=0)
-        self.text_style(22, "B", INK)
-        self.multi_cell(0, 10, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.set_fill_color(self.report.accent)
-        self.rect(MARGIN + self.c_margin, self.get_y() + 1, 18, 1.2, style="F")
-        self.ln(8)
-
-    def h2(self, text: str, space: float = 40) -> None:
-        self.ensure(space)
-        self.start_section(text, level=1)
-        self.ln(2)
-        self.text_style(14, "B", self.report.accent)
-        self.multi_cell(0, 7, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-        self.ln(2)
-
-    def para(
-        self, text: str, size: float = 10, style: str = "", colour: str = BODY, height: float = 5.2
-    ) -> None:
-        self.text_style(size, style, colour)
-        self.multi_cell(0, height, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)
-
-    def facts(self, rows: list[Fact], label_width: float = 42) -> None:
-        """Label–value rows on alternating light bands."""
-        with self.grid(
-            col_widths=(label_width, self.epw - label_width),
-            first_row_as_headings=False,
-            borders_layout="NONE",
-            cell_fill_color=_rgb(PANEL),
-            cell_fill_mode="ROWS",
-            line_height=5.4,
-            padding=(1.6, 2.2),
-            text_align=("LEFT", "LEFT"),
-        ) as table:
-            for fact in rows:
-                row = table.row()
-                row.cell(fact.label, style=FontFace(FONT_FAMILY, "B", 9, MUTED))
-                row.cell(fact.value, style=FontFace(FONT_FAMILY, "", 10, BODY))
-        self.ln(3)
-
-    def chip(self, x: float, y: float, text: str, status: Any, size: float = 8.5) -> float:
-        """A rounded status label at (x, y); returns its width."""
-        bg, fg = STATUS_COLOURS[status]
-        self.set_font(FONT_FAMILY, "B", size)
-        width = self.get_string_width(text) + 6
-        self.set_fill_color(bg)
-        self.rect(x, y, width, 6, style="F", round_corners=True, corner_radius=2.9)
-        self.set_text_color(fg)
-        self.set_xy(x, y)
-        self.cell(width, 6, text, align="C")
-        return width
-
-    @contextmanager
-    def grid(self, **options: Any) -> Iterator[Table]:
-        """An fpdf2 table with the report's rules (fill and line colours set first: fpdf2 fills with the current ones)."""
-        self.set_fill_color("#FFFFFF")
-        self.set_draw_color(RULE)
-        self.set_line_width(0.25)
-        with self.table(width=self.epw, **options) as table:
-            yield table
-
-    def heading_style(self) -> FontFace:
-        return FontFace(FONT_FAMILY, "B", 8.5, self.report.on_accent, self.report.accent)
-
-
-# -- pages ---------------------------------------------------------------------------------------------------
-
-
-def _cover(pdf: _Pdf, report: Report) -> None:
+def _cover(pdf: ReportPdf, report: Report) -> None:
     pdf.add_page()
     pdf.set_fill_color(report.accent)
     pdf.rect(0, 0, pdf.w, 7, style="F")
@@ -273,7 +80,7 @@ def _cover(pdf: _Pdf, report: Report) -> None:
     pdf.rect(0, pdf.h - 7, pdf.w, 7, style="F")
 
 
-def _strategy(pdf: _Pdf, report: Report) -> None:
+def _strategy(pdf: ReportPdf, report: Report) -> None:
     labels = report.labels
     pdf.h1(labels["strategy"])
     pdf.h2(labels["business"])
@@ -325,7 +132,7 @@ def _strategy(pdf: _Pdf, report: Report) -> None:
             line_height=5.2,
             padding=(1.6, 2),
             text_align=("LEFT", "LEFT", "RIGHT", "RIGHT", "LEFT"),
-            cell_fill_color=_rgb(PANEL),
+            cell_fill_color=rgb(PANEL),
             cell_fill_mode="ROWS",
         ) as table:
             table.row(cols)
@@ -361,7 +168,7 @@ def _strategy(pdf: _Pdf, report: Report) -> None:
                 row.cell(text, style=FontFace(FONT_FAMILY, "", 9, BODY))
 
 
-def _reason(pdf: _Pdf, text: str, source: str, effect: str) -> None:
+def _reason(pdf: ReportPdf, text: str, source: str, effect: str) -> None:
     mark, colour = EFFECT_MARKS.get(effect, EFFECT_MARKS["info"])
     pdf.ensure(6)
     y = pdf.get_y()
@@ -380,7 +187,7 @@ def _reason(pdf: _Pdf, text: str, source: str, effect: str) -> None:
     pdf.set_x(MARGIN)
 
 
-def _progress(pdf: _Pdf, report: Report) -> None:
+def _progress(pdf: ReportPdf, report: Report) -> None:
     labels = report.labels
     pdf.h1(labels["progress"])
     if report.progress_note:
@@ -419,10 +226,10 @@ def _progress(pdf: _Pdf, report: Report) -> None:
     ) as table:
         table.row(cols)
         for item in report.progress:
-            bg, fg = STATUS_COLOURS[item.status]
+            style = STATUS_STYLES[item.status]
             row = table.row()
             row.cell(item.goal, style=FontFace(FONT_FAMILY, "B", 9, BODY))
-            row.cell(item.status_label, style=FontFace(FONT_FAMILY, "B", 8.5, fg, bg))
+            row.cell(item.status_label, style=FontFace(FONT_FAMILY, "B", 8.5, style.text, style.background))
             for value in (item.actual, item.expected, item.forecast, item.target, item.needed):
                 row.cell(value, style=FontFace(FONT_FAMILY, "", 9, BODY))
     pdf.ln(4)
@@ -440,7 +247,7 @@ def _progress(pdf: _Pdf, report: Report) -> None:
             _cadence_row(pdf, report, cadence.platform, cadence.text, cadence.share)
 
 
-def _column_width(pdf: _Pdf, heading: str, values: list[str], padding: float = 4.4) -> float:
+def _column_width(pdf: ReportPdf, heading: str, values: list[str], padding: float = 4.4) -> float:
     """Wide enough for every value, and for the heading in at most two lines without splitting a word."""
     pdf.set_font(FONT_FAMILY, "B", 9)
     width = max([15.0] + [pdf.get_string_width(value) + padding for value in values])
@@ -451,11 +258,11 @@ def _column_width(pdf: _Pdf, heading: str, values: list[str], padding: float = 4
     return width
 
 
-def _goal_block(pdf: _Pdf, report: Report, item: ProgressView, image: bytes | None) -> None:
+def _goal_block(pdf: ReportPdf, report: Report, item: ProgressView, image: bytes | None) -> None:
     width = pdf.epw
     chart_h = 0.0
     if image is not None:
-        w_px, h_px = _image_size(image)
+        w_px, h_px = image_size(image)
         chart_h = width * h_px / w_px
     note_h = 5.0 if item.note else 0.0
     pdf.ensure(12 + note_h + (20 + 8 + chart_h + 12 if image is not None else 16))
@@ -507,13 +314,13 @@ def _goal_block(pdf: _Pdf, report: Report, item: ProgressView, image: bytes | No
     pdf.ln(7)
 
 
-def _cadence_row(pdf: _Pdf, report: Report, platform: str, text: str, share: float | None) -> None:
+def _cadence_row(pdf: ReportPdf, report: Report, platform: str, text: str, share: float | None) -> None:
     y = pdf.get_y()
     pdf.set_xy(MARGIN, y)
     pdf.text_style(10, "B", BODY)
     pdf.cell(40, 7, platform)
     bar_x, bar_w = MARGIN + 42, 80
-    pdf.set_fill_color("#E6EAEB")
+    pdf.set_fill_color(TRACK)
     pdf.rect(bar_x, y + 2, bar_w, 3, style="F", round_corners=True, corner_radius=1.4)
     if share:
         pdf.set_fill_color(report.accent)
@@ -532,7 +339,7 @@ def _cadence_row(pdf: _Pdf, report: Report, platform: str, text: str, share: flo
     pdf.ln(1)
 
 
-def _review(pdf: _Pdf, report: Report) -> None:
+def _review(pdf: ReportPdf, report: Report) -> None:
     review = report.review
     if review is None:
         return
@@ -553,7 +360,7 @@ def _review(pdf: _Pdf, report: Report) -> None:
 
 def render(report: Report) -> bytes:
     """The report as PDF bytes."""
-    pdf = _Pdf(report)
+    pdf = ReportPdf(report)
     _cover(pdf, report)
     _strategy(pdf, report)
     _progress(pdf, report)

@@ -8,26 +8,16 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cmplanner.problems import Problem
 
-class StoreError(Exception):
-    """A storage problem to show the user: an i18n key (``store.*``), its params, and the file or folder concerned.
 
-    ``params`` always holds ``path`` (as text), so ``i18n.t(err.key, lang, **err.params)`` renders it.
-    """
+class StoreError(Problem):
+    """A storage problem to show the user: an i18n key (``store.*``, ``data.*``), its params, and the file or folder
+    concerned. ``params`` always holds ``path`` (as text)."""
 
     def __init__(self, key: str, path: Path | None = None, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
+        super().__init__(key, path=str(path) if path else "", **params)
         self.path = path
-        self.params: dict[str, Any] = {"path": str(path) if path else "", **params}
-
-    def text(self, lang: str) -> str:
-        from cmplanner import i18n  # lazy: keeps the store (and its writer processes) light
-
-        return i18n.t(self.key, lang, **{k: str(v) for k, v in self.params.items()})
-
-    def __str__(self) -> str:
-        return self.text("en")
 
 
 class Conflict(StoreError):

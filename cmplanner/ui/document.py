@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from cmplanner import i18n, kpis, recommend
+from cmplanner import presentation as shown
+from cmplanner import recommend
 from cmplanner.models import Strategy
 from cmplanner.ui.shell import Ctx, escape
-from cmplanner.ui.widgets import kpi_help, kpi_value, reasons
+from cmplanner.ui.widgets import kpi_help, reasons
 
 
 def render(ctx: Ctx, strategy: Strategy) -> None:
@@ -21,7 +22,7 @@ def render(ctx: Ctx, strategy: Strategy) -> None:
         (ctx.t("field.sector"), escape(profile.sector)),
         (ctx.t("field.market"), ctx.t(f"market.{profile.market.value}")),
         (ctx.t("field.country"), profile.country),
-        (ctx.t("field.hours_per_week"), i18n.number(profile.hours_per_week, ctx.lang, 1)),
+        (ctx.t("field.hours_per_week"), shown.plain_number(profile.hours_per_week, ctx.lang)),
     ]
     st.markdown("\n".join(f"- **{label}:** {value}" for label, value in facts))
 
@@ -44,11 +45,8 @@ def render(ctx: Ctx, strategy: Strategy) -> None:
     for plan in strategy.platforms:
         with st.container(border=True):
             st.markdown(
-                f"**{ctx.t('platform.' + plan.platform.value)}** · {ctx.t('role.' + plan.role.value)} · "
-                + ctx.t(
-                    "doc.cadence.one" if plan.posts_per_week == 1 else "doc.cadence.other",
-                    n=i18n.number(plan.posts_per_week, ctx.lang, 1 if plan.posts_per_week % 1 else 0),
-                )
+                f"**{shown.platform_name(plan.platform, ctx.lang)}** · {ctx.t('role.' + plan.role.value)} · "
+                + shown.posts_per_week(plan.posts_per_week, ctx.lang)
             )
             if plan.platform in ranking:
                 reasons(ctx, ranking[plan.platform].reasons)
@@ -62,12 +60,12 @@ def render(ctx: Ctx, strategy: Strategy) -> None:
     for goal in strategy.goals:
         with st.container(border=True):
             st.markdown(
-                f"**{ctx.t('platform.' + goal.platform.value)} · {ctx.t('kpi.' + goal.kpi)}** · {goal.quarter}  \n"
+                f"**{shown.goal_name(goal, ctx.lang)}** · {goal.quarter}  \n"
                 + ctx.t(
                     "doc.goal_line",
-                    baseline=kpi_value(ctx, goal.kpi, goal.baseline),
-                    target=kpi_value(ctx, goal.kpi, goal.target),
-                    kind=ctx.t(f"kpi.kind.{kpis.KPIS[goal.kpi].kind}"),
+                    baseline=shown.kpi_value(goal.kpi, goal.baseline, ctx.lang),
+                    target=shown.kpi_value(goal.kpi, goal.target, ctx.lang),
+                    kind=shown.kpi_kind(goal.kpi, ctx.lang).lower(),
                 )
             )
             if goal.note:

@@ -13,7 +13,7 @@ from datetime import date
 import streamlit as st
 
 from cmplanner import i18n, reports, tracker
-from cmplanner.reports import content
+from cmplanner.reports import charts, content, inputs, style
 from cmplanner.store import Store
 from cmplanner.ui.shell import Ctx, today
 
@@ -25,7 +25,7 @@ def _warm_up() -> None:
     """Start vl-convert's chart engine in the background once per process, so the first download is quick."""
     if not _warm.is_set():
         _warm.set()
-        threading.Thread(target=content.warm_up, daemon=True).start()
+        threading.Thread(target=charts.warm_up, daemon=True).start()
 
 
 def _seed(key: str, defaults: dict[str, object]) -> dict:
@@ -55,7 +55,7 @@ def settings(
     default_quarter = content.report_quarter(strategy, day)
     saved = _seed(
         key,
-        {"fmt": "pdf", "lang": ctx.lang, "client": "", "author": "", "accent": content.DEFAULT_ACCENT},
+        {"fmt": "pdf", "lang": ctx.lang, "client": "", "author": "", "accent": style.DEFAULT_ACCENT},
     )
     left, right = (st.container(),) * 2 if narrow else st.columns(2)
     fmt = left.segmented_control(
@@ -71,11 +71,11 @@ def settings(
     client = left.text_input(
         ctx.t("report.client"),
         key=f"{key}.client",
-        max_chars=content.MAX_NAME,
+        max_chars=inputs.MAX_NAME,
         placeholder=strategy.profile.name if strategy.profile else "",
         help=ctx.t("report.client_help"),
     )
-    author = right.text_input(ctx.t("report.author"), key=f"{key}.author", max_chars=content.MAX_NAME)
+    author = right.text_input(ctx.t("report.author"), key=f"{key}.author", max_chars=inputs.MAX_NAME)
     if quarter is None:
         options = sorted(set(quarters) | {default_quarter}, reverse=True)
         quarter = left.selectbox(
@@ -104,7 +104,7 @@ def settings(
             today=day,
         )
     except reports.ReportError as err:
-        st.error(err.message(ctx.lang), icon=":material/error:")
+        st.error(err.text(ctx.lang), icon=":material/error:")
         return None
     return fmt or "pdf", opts
 

@@ -2,91 +2,60 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 import orjson
 import pandas as pd
 import streamlit as st
 
-from cmplanner import charts, i18n, kpis
+from cmplanner import charts, kpis
+from cmplanner import presentation as shown
 from cmplanner.pacing import Status
 from cmplanner.tracker import Cadence, GoalPace
 from cmplanner.ui.shell import Ctx, escape
-from cmplanner.ui.widgets import kpi_help, kpi_value
-
-BadgeColor = Literal["green", "blue", "orange", "red", "gray"]
-BADGE: dict[Status, tuple[BadgeColor, str]] = {
-    Status.REACHED: ("green", ":material/verified:"),
-    Status.ON_TRACK: ("blue", ":material/trending_up:"),
-    Status.AT_RISK: ("orange", ":material/warning:"),
-    Status.BEHIND: ("red", ":material/trending_down:"),
-    Status.NO_DATA: ("gray", ":material/hourglass_empty:"),
-}
-CELL = {"green": "#DFF3E4", "blue": "#DCEBFA", "orange": "#FDEBD3", "red": "#FADBD8", "gray": "#EEF0F1"}
+from cmplanner.ui.widgets import kpi_help
 
 
-def goal_name(ctx: Ctx, item: GoalPace) -> str:
-    return f"{ctx.t('platform.' + item.goal.platform.value)} · {ctx.t('kpi.' + item.goal.kpi)}"
-
-
-def still_needed(ctx: Ctx, item: GoalPace) -> str:
-    """``42 net new per week until the end of the quarter`` and the like."""
-    p, kpi = item.pace, kpis.KPIS[item.goal.kpi]
-    if p.status == Status.REACHED:
-        return ctx.t("pacing.needed.reached")
-    if p.still_needed_per_week is None:
-        return ctx.t("pacing.needed.none") if p.weeks_remaining == 0 else "–"
-    amount = kpi_value(ctx, item.goal.kpi, p.still_needed_per_week)
-    mode = "stock" if kpi.kind == "stock" else kpi.kind
-    return ctx.t(f"pacing.needed.{mode}", amount=amount)
-
-
-def needed_amount(ctx: Ctx, item: GoalPace) -> str:
-    """The still-needed figure alone, for the table (the cards say it in a sentence)."""
-    p = item.pace
-    if p.status == Status.REACHED:
-        return "✓"
-    return (
-        kpi_value(ctx, item.goal.kpi, p.still_needed_per_week) if p.still_needed_per_week is not None else "–"
-    )
+def status_cell(status: Status) -> str:
+    """The CSS of a status cell: the status's colours (as in the report)."""
+    style = shown.STATUS_STYLES[status]
+    return f"background-color: {style.background}; color: {style.text}"
 
 
 def status_table(ctx: Ctx, items: list[GoalPace]) -> None:
     """All goals of the quarter in one table, the status cell coloured."""
     rows = []
     for item in items:
-        p, goal = item.pace, item.goal
+        p, kpi = item.pace, item.goal.kpi
         rows.append(
             {
-                ctx.t("tracker.col.goal"): goal_name(ctx, item),
-                ctx.t("tracker.col.status"): ctx.t(f"status.{p.status.value}"),
-                ctx.t("pacing.actual"): kpi_value(ctx, goal.kpi, p.actual),
-                ctx.t("pacing.expected"): kpi_value(ctx, goal.kpi, p.expected),
-                ctx.t("pacing.forecast"): kpi_value(ctx, goal.kpi, p.forecast),
-                ctx.t("pacing.target"): kpi_value(ctx, goal.kpi, goal.target),
-                ctx.t("pacing.still_needed"): needed_amount(ctx, item),
+                ctx.t("tracker.col.goal"): shown.goal_name(item.goal, ctx.lang),
+                ctx.t("tracker.col.status"): shown.status_label(p.status, ctx.lang),
+                ctx.t("pacing.actual"): shown.kpi_value(kpi, p.actual, ctx.lang),
+                ctx.t("pacing.expected"): shown.kpi_value(kpi, p.expected, ctx.lang),
+                ctx.t("pacing.forecast"): shown.kpi_value(kpi, p.forecast, ctx.lang),
+                ctx.t("pacing.target"): shown.kpi_value(kpi, item.goal.target, ctx.lang),
+                ctx.t("pacing.still_needed"): shown.needed_amount(item, ctx.lang),
             }
         )
     frame = pd.DataFrame(rows)
-    colours = {ctx.t(f"status.{s.value}"): CELL[BADGE[s][0]] for s in Status}
-    styled = frame.style.map(
-        lambda v: f"background-color: {colours.get(v, '')}", subset=[ctx.t("tracker.col.status")]
-    )
+    cells = {shown.status_label(s, ctx.lang): status_cell(s) for s in Status}
+    styled = frame.style.map(lambda v: cells.get(v, ""), subset=[ctx.t("tracker.col.status")])
     st.dataframe(styled, hide_index=True, width="stretch")
 
 
 def goal_card(ctx: Ctx, item: GoalPace) -> None:
     """One goal: status badge, where we are vs where we should be, the chart, the formula."""
     p, goal = item.pace, item.goal
-    colour, icon = BADGE[p.status]
+    style = shown.STATUS_STYLES[p.status]
     with st.container(border=True):
         head, badge = st.columns([4, 1], vertical_alignment="center")
-        head.markdown(f"**{goal_name(ctx, item)}** · {goal.quarter}")
+        head.markdown(f"**{shown.goal_name(item.goal, ctx.lang)}** · {goal.quarter}")
         with badge:
             st.badge(
-                ctx.t(f"status.{p.status.value}"),
-                icon=icon,
-                color=colour,
+                shown.status_label(p.status, ctx.lang),
+                icon=style.icon,
+                color=style.badge,
                 help=ctx.t(f"status.{p.status.value}.help"),
             )
         if goal.note:
@@ -96,38 +65,22 @@ def goal_card(ctx: Ctx, item: GoalPace) -> None:
             return
         kind = kpis.KPIS[goal.kpi].kind
         cols = st.columns(4)
-        cols[0].metric(ctx.t("pacing.actual"), kpi_value(ctx, goal.kpi, p.actual))
+        cols[0].metric(ctx.t("pacing.actual"), shown.kpi_value(goal.kpi, p.actual, ctx.lang))
         cols[1].metric(
             ctx.t("pacing.expected"),
-            kpi_value(ctx, goal.kpi, p.expected),
+            shown.kpi_value(goal.kpi, p.expected, ctx.lang),
             help=ctx.t(f"pacing.expected.help.{kind}"),
         )
         cols[2].metric(
             ctx.t("pacing.forecast"),
-            kpi_value(ctx, goal.kpi, p.forecast),
+            shown.kpi_value(goal.kpi, p.forecast, ctx.lang),
             help=ctx.t(f"pacing.forecast.help.{kind}"),
         )
-        cols[3].metric(ctx.t("pacing.target"), kpi_value(ctx, goal.kpi, goal.target))
-        st.markdown(f"**{ctx.t('pacing.still_needed')}:** {still_needed(ctx, item)}")
-        labels = {
-            "actual": ctx.t("pacing.actual"),
-            "pace": ctx.t("pacing.expected"),
-            "forecast": ctx.t("pacing.forecast"),
-            "target": ctx.t("pacing.target"),
-            "benchmark": ctx.t("tracker.benchmark"),
-            "week": ctx.t("field.week"),
-            "value": ctx.t("kpi." + goal.kpi)
-            if kpis.KPIS[goal.kpi].unit == "count"
-            else ctx.t("kpi.unit." + kpis.KPIS[goal.kpi].unit),
-        }
+        cols[3].metric(ctx.t("pacing.target"), shown.kpi_value(goal.kpi, goal.target, ctx.lang))
+        st.markdown(f"**{ctx.t('pacing.still_needed')}:** {shown.still_needed(item, ctx.lang)}")
+        labels = shown.chart_labels(goal.kpi, ctx.lang)
         st.vega_lite_chart(chart_spec(item, labels), width="stretch")
-        st.caption(
-            ctx.t("pacing.week_of", elapsed=p.weeks_elapsed, total=p.weeks_total)
-            + " · "
-            + ctx.t("pacing.weeks_logged", logged=p.weeks_logged, total=p.weeks_elapsed)
-            + "  \n"
-            + kpi_help(ctx, goal.kpi, goal.platform.value)
-        )
+        st.caption(f"{shown.weeks_caption(p, ctx.lang)}  \n{kpi_help(ctx, goal.kpi, goal.platform.value)}")
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -146,15 +99,4 @@ def chart_spec(item: GoalPace, labels: dict[str, str]) -> dict[str, Any]:
 def cadence_table(ctx: Ctx, items: list[Cadence]) -> None:
     """Posts logged against the cadence planned, per platform."""
     for item in items:
-        share = item.share
-        text = ctx.t(
-            "tracker.cadence_line",
-            platform=ctx.t("platform." + item.platform.value),
-            logged=i18n.number(item.logged, ctx.lang),
-            planned=i18n.number(item.planned, ctx.lang),
-            weeks=item.weeks,
-        )
-        st.progress(
-            min(1.0, share or 0.0),
-            text=text + (f" · {i18n.percent(share * 100, ctx.lang, 0)}" if share else ""),
-        )
+        st.progress(min(1.0, item.share or 0.0), text=shown.cadence_line(item, ctx.lang))

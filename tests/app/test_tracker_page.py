@@ -14,7 +14,7 @@ def test_tracker_shows_status_per_goal_with_charts(store: Store) -> None:
     at = open_page("pages/9_tracker.py", bakery.id, today="2026-11-22")
     no_exception(at)
     shown = texts(at)
-    for label in ("reached", "on track", "behind"):
+    for label in ("Reached", "On track", "Behind"):
         assert label in shown
     assert "Still needed per week" in shown
     assert len(at.get("vega_lite_chart")) == len(bakery.goals)
@@ -31,13 +31,13 @@ def test_logging_a_week_moves_the_tracker(store: Store) -> None:
     ]
     store.save(strategy)
     at = open_page("pages/9_tracker.py", strategy.id, today="2026-10-08")
-    assert "no data" in texts(at)
+    assert "No data" in texts(at)
     store.upsert_weeks(
         strategy.id, [WeekMetrics(platform=Platform.INSTAGRAM, week="2026-W40", followers=130)]
     )
     at = open_page("pages/9_tracker.py", strategy.id, today="2026-10-08")
     no_exception(at)
-    assert "on track" in texts(at)  # 130 after week 1 of 14 where the pace line says 110
+    assert "On track" in texts(at)  # 130 after week 1 of 14 where the pace line says 110
 
 
 def test_no_goals_explains_what_to_do(store: Store) -> None:
@@ -51,7 +51,7 @@ def test_tracker_in_dutch(store: Store) -> None:
     bakery, _ = demo.write_demo(store, date(2026, 11, 22))
     at = open_page("pages/9_tracker.py", bakery.id, locale="nl-NL", today="2026-11-22")
     assert at.title[0].value == "Voortgang"
-    assert "op schema" in texts(at) and "Nog nodig per week" in texts(at)
+    assert "Op schema" in texts(at) and "Nog nodig per week" in texts(at)
 
 
 def test_home_counts_goals_on_track_and_behind(store: Store) -> None:

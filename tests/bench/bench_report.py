@@ -27,7 +27,7 @@ from cmplanner.models import (  # noqa: E402
     Strategy,
     WeekMetrics,
 )
-from cmplanner.reports import content  # noqa: E402
+from cmplanner.reports import charts as report_charts  # noqa: E402
 from cmplanner.store import Store  # noqa: E402
 from tests.bench.apptime import synthetic_weeks  # noqa: E402
 
@@ -60,8 +60,8 @@ def weeks() -> list[WeekMetrics]:
 
 
 def build(store: Store, sid: str, fmt: str) -> tuple[float, int]:
-    content._render.cache_clear()
-    content._TEMPLATES.clear()
+    report_charts._render.cache_clear()
+    report_charts._TEMPLATES.clear()
     start = time.perf_counter()
     data, _ = reports.build(store, sid, fmt, reports.options(lang="en", client="Client", today=TODAY))
     return time.perf_counter() - start, len(data)

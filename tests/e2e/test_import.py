@@ -71,5 +71,5 @@ def test_an_imported_export_shows_in_the_log_and_moves_the_tracker(app_server: A
     open_app(page, app_server, f"/tracker?{query}")
     table = page.get_by_test_id("stDataFrame").first
     row = table.locator("tr", has=page.locator("td", has_text="Facebook · Posts"))
-    expect(row.locator("td").nth(1)).to_have_text("on track")
+    expect(row.locator("td").nth(1)).to_have_text("On track")
     expect(row.locator("td").nth(2)).to_have_text(re.compile(r"^17$"))

@@ -68,7 +68,7 @@ def test_logging_a_week_moves_the_goal_on_the_tracker(app_server: AppServer, pag
     # Before: behind, 7 posts in 7 logged weeks, W46 the last point on the chart.
     open_app(page, app_server, f"/tracker?{query}")
     expect(page.get_by_role("heading", level=1)).to_have_text("Tracker")
-    expect_tracker(page, "behind", "7", 7, "W46")
+    expect_tracker(page, "Behind", "7", 7, "W46")
 
     # The weekly log, deep-linked to the week: one empty row per platform (Facebook first).
     open_app(page, app_server, f"/log?{query}&week={WEEK}")
@@ -105,4 +105,4 @@ def test_logging_a_week_moves_the_goal_on_the_tracker(app_server: AppServer, pag
 
     # After: on track, 17 posts, 8 of 9 weeks logged, and the chart has its W47 point.
     open_app(page, app_server, f"/tracker?{query}")
-    expect_tracker(page, "on track", "17", 8, "W47")
+    expect_tracker(page, "On track", "17", 8, "W47")

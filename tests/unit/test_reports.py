@@ -13,9 +13,10 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from cmplanner import demo, i18n, periods, reports, reviews, tracker
+from cmplanner import demo, i18n, periods, presentation, reports, reviews, tracker
 from cmplanner.models import Persona, Strategy
-from cmplanner.reports import content
+from cmplanner.reports import charts as report_charts
+from cmplanner.reports import inputs, style
 from cmplanner.reviews import Review
 from cmplanner.store import Store, StoreError
 
@@ -173,7 +174,7 @@ def test_user_text_with_html_or_formulas_comes_out_inert(store: Store) -> None:
     ],
 )
 def test_inert(text: str, expected: str) -> None:
-    assert content.inert(text) == expected
+    assert inputs.inert(text) == expected
 
 
 def test_a_bad_logo_or_colour_is_refused_with_a_clear_message() -> None:
@@ -183,7 +184,7 @@ def test_a_bad_logo_or_colour_is_refused_with_a_clear_message() -> None:
     with pytest.raises(reports.ReportError, match="PNG or JPEG"):
         reports.options(logo=b"\x89PNG\r\n\x1a\n" + b"not really a png")
     with pytest.raises(reports.ReportError, match="too large"):
-        reports.options(logo=b"\x89PNG\r\n\x1a\n" + bytes(content.MAX_LOGO_BYTES))
+        reports.options(logo=b"\x89PNG\r\n\x1a\n" + bytes(inputs.MAX_LOGO_BYTES))
     with pytest.raises(reports.ReportError) as info:
         reports.options(accent="red")
     assert "#2E6F6B" in str(info.value) and "red" in str(info.value)
@@ -194,17 +195,17 @@ def test_a_bad_logo_or_colour_is_refused_with_a_clear_message() -> None:
     with pytest.raises(reports.ReportError, match="language"):
         reports.options(lang="fr")
     assert reports.options(accent="#b5542d").accent == "#B5542D"
-    assert reports.options(accent="").accent == content.DEFAULT_ACCENT
+    assert reports.options(accent="").accent == style.DEFAULT_ACCENT
 
 
 def test_a_light_accent_is_darkened_for_text_and_gets_dark_text_on_it() -> None:
     def ratio(colour: str) -> float:
-        return 1.05 / (content._luminance(colour) + 0.05)
+        return 1.05 / (style._luminance(colour) + 0.05)
 
-    assert ratio(content.readable("#FFFF00")) >= 3
-    assert content.readable("#2E6F6B") == "#2E6F6B"
-    assert content.text_on("#FFFF00") != "#FFFFFF"
-    assert content.text_on("#2E6F6B") == "#FFFFFF"
+    assert ratio(style.readable("#FFFF00")) >= 3
+    assert style.readable("#2E6F6B") == "#2E6F6B"
+    assert style.text_on("#FFFF00") != "#FFFFFF"
+    assert style.text_on("#2E6F6B") == "#FFFFFF"
 
 
 def test_logo_is_on_the_cover(store: Store, bakery: Strategy) -> None:
@@ -248,13 +249,15 @@ def test_the_report_chart_is_the_tracker_chart(store: Store) -> None:
             layer["data"] = data[layer["data"]["name"]]
         return spec
 
-    content._TEMPLATES.clear()
+    report_charts._TEMPLATES.clear()
     for strategy in demo.write_demo(store, TODAY):
         items = tracker.goal_paces(strategy, store.weeks(strategy.id), periods.current_quarter(TODAY), TODAY)
         for item in items:
             for lang in ("en", "nl"):
-                labels = content.chart_labels(item.goal.kpi, lang)
-                assert normal(content.chart_spec(item, lang)) == normal(content._styled_spec(item, labels))
+                labels = presentation.chart_labels(item.goal.kpi, lang)
+                assert normal(report_charts.chart_spec(item, lang)) == normal(
+                    report_charts._styled_spec(item, labels)
+                )
 
 
 def test_find_strategy_by_id_or_exact_name(store: Store, bakery: Strategy) -> None:

@@ -1,0 +1,127 @@
+"""What a report shows, as plain text in one language: the view model that both renderers (``pdf`` and ``html``)
+lay out. ``content.build`` fills it from the records; every user text in it has gone through ``inputs.inert``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from cmplanner.pacing import Status
+from cmplanner.reports.inputs import Logo
+
+
+@dataclass(frozen=True)
+class Fact:
+    label: str
+    value: str
+
+
+@dataclass(frozen=True)
+class PersonaView:
+    name: str
+    ages: str
+    facts: list[Fact]
+
+
+@dataclass(frozen=True)
+class ReasonView:
+    text: str
+    source: str
+    effect: str
+    """plus, minus or info"""
+
+
+@dataclass(frozen=True)
+class PlatformView:
+    name: str
+    role: str
+    cadence: str
+    reasons: list[ReasonView]
+
+
+@dataclass(frozen=True)
+class GoalView:
+    goal: str
+    quarter: str
+    baseline: str
+    target: str
+    kind: str
+    note: str
+
+
+@dataclass(frozen=True)
+class KpiView:
+    name: str
+    formula: str
+    benchmarks: list[str]
+
+
+@dataclass(frozen=True)
+class ProgressView:
+    goal: str
+    note: str
+    status: Status
+    status_label: str
+    actual: str
+    expected: str
+    forecast: str
+    target: str
+    needed: str
+    """The still-needed figure alone, for the table."""
+    needed_text: str
+    """The same in a sentence, for the goal's block."""
+    caption: str
+    chart: dict[str, Any] | None = field(default=None, repr=False)
+    """Vega-Lite spec; None when no week gives the KPI yet."""
+
+
+@dataclass(frozen=True)
+class CadenceView:
+    platform: str
+    text: str
+    share: float | None
+
+
+@dataclass(frozen=True)
+class ReviewView:
+    title: str
+    meta: str
+    parts: list[Fact]
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a report shows, in ``lang``; all text plain and inert (see the module docstring)."""
+
+    lang: str
+    accent: str
+    """The chosen colour, darkened if needed so text in it reads on white."""
+    on_accent: str
+    """Black or white: the text colour on an accent background."""
+    logo: Logo | None
+    name: str
+    client: str
+    author: str
+    kicker: str
+    subtitle: str
+    cover: list[Fact]
+    date: str
+    summary: str
+    counts: list[tuple[Status, str]]
+    labels: dict[str, str]
+    business: list[Fact]
+    personas: list[PersonaView]
+    platforms: list[PlatformView]
+    skipped: str
+    goals: list[GoalView]
+    kpis: list[KpiView]
+    quarter: str
+    progress: list[ProgressView]
+    progress_note: str
+    cadence: list[CadenceView]
+    review: ReviewView | None
+    footer: str
+    file_stem: str
+
+    def filename(self, ext: str) -> str:
+        return f"{self.file_stem}.{ext}"

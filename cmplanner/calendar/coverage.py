@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from cmplanner import kpis, metrics, periods
+from cmplanner import i18n, kpis, metrics, periods
 from cmplanner.models import Goal, PlannedPost, PostStatus, Strategy, WeekMetrics
 from cmplanner.pacing import Pace, Status, pace
 
@@ -125,3 +125,18 @@ def coverage(
         for goal in strategy.goals
         if goal.quarter == quarter and goal.kpi in POST_DRIVEN
     ]
+
+
+def summary(item: GoalCoverage, lang: str) -> str:
+    """One sentence for the page: enough planned or not, in the tracker's still-needed figure."""
+    if item.verdict in ("reached", "no_data", "over"):
+        return i18n.t(f"calendar.coverage.{item.verdict}", lang)
+    kind = "posts" if item.goal.kpi == "posts" else "amount"
+    return i18n.t(
+        f"calendar.coverage.{kind}_{item.verdict}",
+        lang,
+        planned=i18n.number(item.planned, lang),
+        expected=i18n.number(item.expected, lang),
+        needed=i18n.number(item.needed, lang),
+        more=i18n.number(item.posts_short, lang),
+    )

@@ -72,7 +72,7 @@ class _Pdf(FPDF):
         """How many lines ``text`` takes at ``width`` mm in Lato ``size``."""
         self.set_font(FAMILY, weight, size)
         found = self.multi_cell(width, LINE, text, dry_run=True, output=MethodReturnValue.LINES)
-        return max(1, len(found))
+        return max(1, len(found) if isinstance(found, list) else 1)
 
     def fit(self, text: str, width: float) -> str:
         """``text`` shortened with an ellipsis to fit ``width`` mm in the current font."""

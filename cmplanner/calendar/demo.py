@@ -4,8 +4,8 @@ command stores them.
 
 The statuses follow the month, whatever the year: the posts of 1–6 December are published (and linked to their
 imported stand-ins), 7–13 December ready (every question answered), 14–20 December drafts, the rest ideas; one
-post is skipped. The weeks leave a few slots open (Facebook's second and third week) so the calendar has
-something to point at.
+post is skipped. The weeks leave a few slots open (the third week on both platforms, Instagram's last) so the
+calendar has something to point at.
 """
 
 from __future__ import annotations

@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from cmplanner.calendar.matching import apply_matches, match_published
-from cmplanner.models import Platform, PlannedPost, PostLink, PostStatus
+from cmplanner.models import PlannedPost, Platform, PostLink, PostStatus
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 DAY = datetime(2026, 12, 5)

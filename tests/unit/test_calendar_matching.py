@@ -6,6 +6,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cmplanner.calendar.matching import apply_matches, match_published
 from cmplanner.models import PlannedPost, Platform, PostLink, PostStatus
 
@@ -112,3 +115,32 @@ def test_apply_links_the_posts_and_publishes_those_linked_everywhere() -> None:
     ]
     assert changed["half"].status is PostStatus.READY and len(changed["half"].links) == 1
     assert apply_matches([both], []) == []
+
+
+@given(
+    st.lists(st.tuples(st.integers(0, 600), st.sampled_from(["instagram", "facebook"])), max_size=8),
+    st.lists(st.tuples(st.integers(0, 600), st.sampled_from(["instagram", "facebook"])), max_size=8),
+)
+def test_each_post_and_each_import_is_used_at_most_once_within_the_window(
+    planned_at: list[tuple[int, str]], published_at: list[tuple[int, str]]
+) -> None:
+    posts = [
+        planned(f"p{i}", DAY + timedelta(minutes=m), platform) for i, (m, platform) in enumerate(planned_at)
+    ]
+    imported = [
+        Imported(platform, f"i{i}", DAY + timedelta(minutes=m))
+        for i, (m, platform) in enumerate(published_at)
+    ]
+    found = match_published(posts, imported, window=timedelta(minutes=60))
+    assert len({(m.planned_id, m.platform) for m in found}) == len(found)
+    assert len({m.post_id for m in found}) == len(found)
+    assert all(m.minutes_off <= 60 and m.by == "time" for m in found)
+    # nothing left that could still pair up: every unmatched post has no free import of its platform in reach
+    used = {m.post_id for m in found}
+    done = {m.planned_id for m in found}
+    for post in posts:
+        if post.id in done:
+            continue
+        for item in imported:
+            if item.post_id not in used and item.platform in post.platforms:
+                assert abs(item.published_at - post.planned_at) > timedelta(minutes=60)

@@ -18,6 +18,9 @@ from cmplanner.models.choices import AgeBand, ContentFormat, Market, Platform, R
 from cmplanner.models.draft import Draft
 from cmplanner.models.imports import Baseline, ImportMemory
 from cmplanner.models.metrics import METRIC_FIELDS, WeekMetrics
+from cmplanner.models.own_date import OwnDate
+from cmplanner.models.pillar import ContentPillar
+from cmplanner.models.planned_post import CheckAnswer, PlannedPost, PostLink, PostStatus
 from cmplanner.models.review import Kind, Review, period_end
 from cmplanner.models.strategy import BusinessProfile, Goal, Persona, PlatformPlan, Strategy
 
@@ -27,8 +30,10 @@ __all__ = [
     "AgeBand",
     "Baseline",
     "BusinessProfile",
+    "CheckAnswer",
     "ChecklistSettings",
     "ContentFormat",
+    "ContentPillar",
     "Count",
     "CustomTask",
     "Draft",
@@ -39,10 +44,14 @@ __all__ = [
     "Market",
     "Month",
     "Name",
+    "OwnDate",
     "Period",
     "Persona",
     "Platform",
+    "PlannedPost",
     "PlatformPlan",
+    "PostLink",
+    "PostStatus",
     "Quarter",
     "Record",
     "Review",

@@ -33,6 +33,11 @@ class AgeBand(StrEnum):
 
 
 class ContentFormat(StrEnum):
+    """What a post is made of; personas list the ones they like, planned posts have one.
+
+    Stored in personas and planned posts: add values, never rename or remove one.
+    """
+
     PHOTO = "photo"
     SHORT_VIDEO = "short_video"
     LONG_VIDEO = "long_video"
@@ -41,6 +46,7 @@ class ContentFormat(StrEnum):
     ARTICLE = "article"
     LIVE = "live"
     CAROUSEL = "carousel"
+    LINK = "link"
 
 
 class Role(StrEnum):

@@ -12,6 +12,10 @@ from cmplanner import periods
 from cmplanner.models.base import IsoWeek, Name, Quarter, Record, ShortText, Text, new_id, now
 from cmplanner.models.checklist import ChecklistSettings
 from cmplanner.models.choices import AgeBand, ContentFormat, Market, Platform, Role
+from cmplanner.models.own_date import OwnDate
+from cmplanner.models.pillar import ContentPillar
+
+PILLAR_SHARES_MAX = 100.0
 
 
 class BusinessProfile(Record):
@@ -95,6 +99,9 @@ class Strategy(Record):
     personas: list[Persona] = []
     platforms: list[PlatformPlan] = []
     goals: list[Goal] = []
+    pillars: list[ContentPillar] = []
+    """Content pillars; their shares add up to at most 100 %."""
+    own_dates: list[OwnDate] = []
     checklist: ChecklistSettings = Field(default_factory=ChecklistSettings)
     created_at: datetime = Field(default_factory=now)
     updated_at: datetime = Field(default_factory=now)
@@ -107,6 +114,17 @@ class Strategy(Record):
 
     def mark_loaded(self, stored: dict[str, Any]) -> None:
         self._loaded = stored
+
+    @model_validator(mode="after")
+    def _pillar_shares(self) -> Strategy:
+        total = sum(pillar.share for pillar in self.pillars)
+        if total > PILLAR_SHARES_MAX + 1e-6:
+            raise PydanticCustomError(
+                "pillar_shares",
+                "the pillars' shares add up to {total}%, more than 100%",
+                {"total": round(total, 1)},
+            )
+        return self
 
     def plan_for(self, platform: Platform | str) -> PlatformPlan | None:
         return next((p for p in self.platforms if p.platform == platform), None)

@@ -8,61 +8,31 @@ relevant dates come first, a sign-off block last. User text is written as text (
 
 from __future__ import annotations
 
-from fpdf import FPDF
 from fpdf.enums import MethodReturnValue, XPos, YPos
 
-from cmplanner import i18n
 from cmplanner.calendar.approval import Approval, PostCard
-from cmplanner.reports.content import FONTS
-from cmplanner.reports.pdf import BODY, BOTTOM, FALLBACK_FONTS, INK, MARGIN, MUTED, PANEL, RULE, TOP
+from cmplanner.reports.pdf_layout import MARGIN, TOP, BrandedPdf, texts_of
+from cmplanner.reports.style import BODY, FONT_FAMILY, INK, MUTED, PANEL, RULE
 
-FAMILY = "Lato"
+FAMILY = FONT_FAMILY
 COMMENT_BOX = 24.0
 """Height of the comments box, mm: room for three or four handwritten lines."""
 LINE = 5.0
 
 
-class _Pdf(FPDF):
+class _Pdf(BrandedPdf):
     def __init__(self, doc: Approval) -> None:
-        super().__init__(orientation="P", unit="mm", format="A4")
+        super().__init__(
+            name=doc.name,
+            kicker=doc.title,
+            subject=doc.kicker,
+            footer=doc.footer,
+            accent=doc.accent,
+            lang=doc.lang,
+            texts=texts_of(doc),
+            cover=False,
+        )
         self.doc = doc
-        self.set_margins(MARGIN, TOP, MARGIN)
-        self.set_auto_page_break(True, margin=BOTTOM)
-        self.c_margin = 1.5
-        self.add_font(FAMILY, "", FONTS / "Lato-Regular.ttf")
-        self.add_font(FAMILY, "B", FONTS / "Lato-Bold.ttf")
-        self.add_font(FAMILY, "I", FONTS / "Lato-Italic.ttf")
-        fallback = next((path for path in FALLBACK_FONTS if path.is_file()), None)
-        if fallback is not None:  # emoji-free symbols Lato lacks (arrows, non-Latin scripts) in captions
-            self.add_font("fallback", "", fallback)
-            self.set_fallback_fonts(["fallback"], exact_match=False)
-        self.set_title(f"{doc.name} · {doc.title}")
-        self.set_subject(doc.kicker)
-        self.set_creator("cmplanner")
-        self.set_lang(doc.lang)
-
-    def header(self) -> None:
-        if self.page_no() == 1:
-            return
-        self.style(8, "", MUTED)
-        self.set_xy(MARGIN, 10)
-        half = self.epw / 2
-        self.cell(half, 5, self.doc.name, new_x=XPos.RIGHT)
-        self.cell(half, 5, self.doc.title, align="R")
-        self.set_draw_color(self.doc.accent)
-        self.set_line_width(0.5)
-        self.line(MARGIN, 16, self.w - MARGIN, 16)
-        self.set_y(TOP)
-
-    def footer(self) -> None:
-        self.set_y(-13)
-        self.set_draw_color(RULE)
-        self.set_line_width(0.2)
-        self.line(MARGIN, self.get_y() - 1.5, self.w - MARGIN, self.get_y() - 1.5)
-        self.style(8, "", MUTED)
-        page = i18n.t("report.page", self.doc.lang, n=self.page_no(), total="{nb}")
-        self.cell(self.epw - 40, 5, self.doc.footer, new_x=XPos.RIGHT)
-        self.cell(40, 5, page, align="R")
 
     def style(self, size: float, weight: str = "", colour: str = BODY) -> None:
         self.set_font(FAMILY, weight, size)

@@ -44,20 +44,20 @@ def _lato_chars() -> frozenset[int]:
         return frozenset(font.getBestCmap())
 
 
-def _texts(value: Any) -> Iterator[str]:
+def texts_of(value: Any) -> Iterator[str]:
     """Every string in the report model (charts and logo left out)."""
     if isinstance(value, str):
         yield value
     elif is_dataclass(value):
         for f in fields(value):
             if f.name not in ("chart", "logo"):
-                yield from _texts(getattr(value, f.name))
+                yield from texts_of(getattr(value, f.name))
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _texts(item)
+            yield from texts_of(item)
     elif isinstance(value, list | tuple):
         for item in value:
-            yield from _texts(item)
+            yield from texts_of(item)
 
 
 def image_size(data: bytes) -> tuple[int, int]:
@@ -66,29 +66,46 @@ def image_size(data: bytes) -> tuple[int, int]:
         return image.size
 
 
-class ReportPdf(FPDF):
-    """An A4 report document: Lato, the report's margins, metadata, running head and footer."""
+class BrandedPdf(FPDF):
+    """An A4 document in the reports' look: Lato (with a fallback for glyphs it lacks), the report's margins and
+    metadata, a running head (name left, ``kicker`` right, an accent rule) from page 2 on and a footer with the page
+    number (from page 2 on when page 1 is a ``cover``). The report and the calendar's approval document are both one."""
 
-    def __init__(self, report: Report) -> None:
+    def __init__(
+        self,
+        *,
+        name: str,
+        kicker: str,
+        subject: str,
+        footer: str,
+        accent: str,
+        lang: str,
+        texts: Iterator[str],
+        author: str = "",
+        cover: bool = True,
+    ) -> None:
         super().__init__(orientation="P", unit="mm", format="A4")
-        self.report = report
+        self.brand_name, self.brand_kicker, self.brand_footer = name, kicker, footer
+        self.accent, self.lang = accent, lang
+        self.cover = cover
+        """Page 1 is a cover: no running head or footer on it."""
         self.set_margins(MARGIN, TOP, MARGIN)
         self.set_auto_page_break(True, margin=BOTTOM)
         self.c_margin = 1.5
         self.add_font(FONT_FAMILY, "", FONTS / "Lato-Regular.ttf")
         self.add_font(FONT_FAMILY, "B", FONTS / "Lato-Bold.ttf")
         self.add_font(FONT_FAMILY, "I", FONTS / "Lato-Italic.ttf")
-        missing = {ord(c) for text in _texts(report) for c in text} - _lato_chars() - {10, 13, 9}
+        missing = {ord(c) for text in texts for c in text} - _lato_chars() - {10, 13, 9}
         fallback = next((path for path in FALLBACK_FONTS if path.is_file()), None)
         if missing and fallback is not None:
             self.add_font("fallback", "", fallback)
             self.set_fallback_fonts(["fallback"], exact_match=False)
-        self.set_title(f"{report.name} · {report.kicker}")
-        self.set_subject(report.subtitle)
+        self.set_title(f"{name} · {kicker}")
+        self.set_subject(subject)
         self.set_creator("cmplanner")
-        self.set_lang(report.lang)
-        if report.author:
-            self.set_author(report.author)
+        self.set_lang(lang)
+        if author:
+            self.set_author(author)
 
     # -- running head and footer ---------------------------------------------------------------------------
 
@@ -99,15 +116,15 @@ class ReportPdf(FPDF):
         self.set_text_color(MUTED)
         self.set_xy(MARGIN, 10)
         half = self.epw / 2
-        self.cell(half, 5, self.report.name, new_x=XPos.RIGHT)
-        self.cell(half, 5, self.report.kicker, align="R")
-        self.set_draw_color(self.report.accent)
+        self.cell(half, 5, self.brand_name, new_x=XPos.RIGHT)
+        self.cell(half, 5, self.brand_kicker, align="R")
+        self.set_draw_color(self.accent)
         self.set_line_width(0.5)
         self.line(MARGIN, 16, self.w - MARGIN, 16)
         self.set_y(TOP)
 
     def footer(self) -> None:
-        if self.page_no() == 1:
+        if self.page_no() == 1 and self.cover:
             return
         self.set_y(-13)
         self.set_draw_color(RULE)
@@ -115,9 +132,26 @@ class ReportPdf(FPDF):
         self.line(MARGIN, self.get_y() - 1.5, self.w - MARGIN, self.get_y() - 1.5)
         self.set_font(FONT_FAMILY, "", 8)
         self.set_text_color(MUTED)
-        page = i18n.t("report.page", self.report.lang, n=self.page_no(), total="{nb}")
-        self.cell(self.epw - 40, 5, self.report.footer, new_x=XPos.RIGHT)
+        page = i18n.t("report.page", self.lang, n=self.page_no(), total="{nb}")
+        self.cell(self.epw - 40, 5, self.brand_footer, new_x=XPos.RIGHT)
         self.cell(40, 5, page, align="R")
+
+
+class ReportPdf(BrandedPdf):
+    """The report's document."""
+
+    def __init__(self, report: Report) -> None:
+        super().__init__(
+            name=report.name,
+            kicker=report.kicker,
+            subject=report.subtitle,
+            footer=report.footer,
+            accent=report.accent,
+            lang=report.lang,
+            texts=texts_of(report),
+            author=report.author,
+        )
+        self.report = report
 
     # -- building blocks -----------------------------------------------------------------------------------
 

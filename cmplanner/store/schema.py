@@ -13,7 +13,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from cmplanner.models import Draft, ImportMemory, Review, Strategy, Tick, WeekMetrics
+from cmplanner.models import Draft, ImportMemory, PlannedPost, Review, Strategy, Tick, WeekMetrics
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -77,8 +77,11 @@ METRICS: Table[WeekMetrics] = Table("metrics", WeekMetrics, ("platform", "week")
 TICKS: Table[Tick] = Table("checks", Tick, ("task", "period_key"))
 REVIEWS: Table[Review] = Table("reviews", Review, ("kind", "period"))
 IMPORT_MEMORY: Table[ImportMemory] = Table("import_mappings", ImportMemory, ("platform",))
+PLANNED_POSTS: Table[PlannedPost] = Table("planned_posts", PlannedPost, ("id",))
 
-TABLES: dict[str, Table[Any]] = {t.name: t for t in (STRATEGY, DRAFT, METRICS, TICKS, REVIEWS, IMPORT_MEMORY)}
+TABLES: dict[str, Table[Any]] = {
+    t.name: t for t in (STRATEGY, DRAFT, METRICS, TICKS, REVIEWS, IMPORT_MEMORY, PLANNED_POSTS)
+}
 """Every table a strategy file may hold, by name."""
 
 

@@ -18,7 +18,8 @@ from cmplanner.store.schema import (
     Table,
 )
 from cmplanner.store.snapshot import Snapshot
-from cmplanner.store.workspace import Saved, Store, default_root
+from cmplanner.store.strategies import Store
+from cmplanner.store.workspace import Saved, default_root
 
 __all__ = [
     "DRAFT",

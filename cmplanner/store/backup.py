@@ -24,7 +24,7 @@ from cmplanner.store.files import disk_error, write_atomic
 from cmplanner.store.schema import META, SCHEMA_VERSION, STRATEGY, BadRecord
 
 if TYPE_CHECKING:
-    from cmplanner.store.workspace import Store
+    from cmplanner.store.workspace import FileStore as Store
 
 MAX_BACKUP_BYTES = 50_000_000
 """The largest backup a restore reads (a workspace of 100 strategies with five years of weeks is ~25 MB)."""

@@ -22,7 +22,7 @@ from cmplanner.store.errors import StoreError
 from cmplanner.store.files import sync_folder, write_atomic
 
 if TYPE_CHECKING:
-    from cmplanner.store.workspace import Store
+    from cmplanner.store.workspace import FileStore as Store
 
 JOURNAL = "restore.journal"
 LOCK = "restore.lock"

@@ -11,9 +11,15 @@ Every platform gets a score, a weighted sum whose weights live in ``knowledge/re
           − w.b2c_business               for a B2C business on a platform mainly for business contacts
           − w.effort  × min(1, platform hours ÷ hours available)
 
+Platform hours are what the platform adds to the plan's hours (``workload.platform_hours``: its checklist tasks
+at the platform's default posts a week, with the user's checklist tuning), and the routines every plan has
+(``workload.routine_hours``) are counted first: the recommendations read the same hours as the walk and the
+checklists. The cadence the user then picks does not move the recommendation (it is advice on what to
+choose, not a judgement of the choice); the walk shows the hours of the chosen cadence beside it.
+
 A signal the user gave no input for (no persona lists where it is online, no formats) adds nothing.
 Then, best first, a platform is recommended when its score is at least ``recommend_min_share_of_best``
-of the best score and its hours fit in what is left of the week; when none fits, the best one is
+of the best score and its hours fit in what is left of the week after the routines and the platforms before it; when none fits, the best one is
 recommended anyway with a reason saying it needs more time. Dutch and Flemish reach figures are shown
 as information only. Every step leaves a ``Reason`` (an i18n key ``recommend.reason.*`` with params and
 a source key); ``render`` turns one into a sentence with numbers formatted for the language.
@@ -29,8 +35,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cmplanner import i18n, platforms
-from cmplanner.models import BusinessProfile, Market, Persona, Platform
+from cmplanner.models import BusinessProfile, ChecklistSettings, Market, Persona, Platform, Strategy
 from cmplanner.platforms import PlatformInfo
+from cmplanner.workload import EPSILON, platform_hours, routine_hours
 
 KNOWLEDGE = Path(__file__).parent / "knowledge"
 Effect = Literal["plus", "minus", "info"]
@@ -179,10 +186,9 @@ def _local(info: PlatformInfo, country: str) -> list[Reason]:
 
 
 def _score(
-    info: PlatformInfo, profile: BusinessProfile, personas: Sequence[Persona]
+    info: PlatformInfo, profile: BusinessProfile, personas: Sequence[Persona], hours: float
 ) -> tuple[float, list[Reason]]:
     weights = config()["weights"]
-    hours = platforms.hours_per_week(info.id)
     age, age_reasons = _age(info, personas)
     online, online_reasons = _online(info, personas)
     formats, format_reasons = _formats(info, personas)
@@ -200,27 +206,45 @@ def _score(
 
 
 def recommend(
-    profile: BusinessProfile, personas: Sequence[Persona], top: int | None = None
+    profile: BusinessProfile,
+    personas: Sequence[Persona],
+    top: int | None = None,
+    *,
+    checklist: ChecklistSettings | None = None,
 ) -> list[Recommendation]:
-    """The platforms best first, with the set that fits ``profile.hours_per_week`` marked recommended."""
+    """The platforms best first, with the set that fits ``profile.hours_per_week`` marked recommended.
+
+    ``checklist``: the user's checklist tuning the hours follow (default: untuned tasks).
+    """
+    base = Strategy(
+        name=profile.name,
+        profile=profile,
+        personas=list(personas),
+        checklist=checklist or ChecklistSettings(),
+    )
+    hours_of = {info.id: platform_hours(base, info.id) for info in platforms.platforms().values()}
     scored = sorted(
-        ((info, *_score(info, profile, personas)) for info in platforms.platforms().values()),
+        (
+            (info, *_score(info, profile, personas, hours_of[info.id]))
+            for info in platforms.platforms().values()
+        ),
         key=lambda row: row[1],
         reverse=True,
     )
     available = profile.hours_per_week
+    routines = routine_hours(base)
     best = scored[0][1]
     threshold = best * config()["recommend_min_share_of_best"] if best > 0 else best
-    used = 0.0
+    used = routines
     chosen: set[Platform] = set()
     decisions: dict[Platform, Reason] = {}
     for info, score, _ in scored:
-        hours = platforms.hours_per_week(info.id)
+        hours = hours_of[info.id]
         name, hours_1 = info.name, round(hours, 1)
         if score < threshold:
             decisions[info.id] = _reason("skipped_fit", "info", "seed004", platform=name)
-        elif used + hours > available:
-            left = round(available - used, 1)
+        elif used + hours > available + EPSILON:
+            left = round(max(0.0, available - used), 1)
             decisions[info.id] = _reason(
                 "skipped_hours",
                 "minus",
@@ -233,15 +257,20 @@ def recommend(
         else:
             used += hours
             chosen.add(info.id)
-            decisions[info.id] = _reason("fits", "plus", platform=name, available=available)
+            decisions[info.id] = _reason(
+                "fits", "plus", platform=name, available=available, routines=round(routines, 1)
+            )
     if not chosen:
         info = scored[0][0]
         chosen.add(info.id)
         decisions[info.id] = _reason(
             "over_budget",
             "minus",
+            "assumption",
             platform=info.name,
-            hours=round(platforms.hours_per_week(info.id), 1),
+            hours=round(hours_of[info.id], 1),
+            routines=round(routines, 1),
+            total=round(routines + hours_of[info.id], 1),
             available=available,
         )
     result = [
@@ -249,12 +278,20 @@ def recommend(
             platform=info.id,
             score=score,
             recommended=info.id in chosen,
-            hours_per_week=platforms.hours_per_week(info.id),
+            hours_per_week=hours_of[info.id],
             reasons=(*reasons, decisions[info.id]),
         )
         for info, score, reasons in scored
     ]
     return result[:top] if top is not None else result
+
+
+def recommended(strategy: Strategy) -> frozenset[str]:
+    """The platforms recommended for a strategy (none without a profile), e.g. to keep them when cutting hours."""
+    if strategy.profile is None:
+        return frozenset()
+    recs = recommend(strategy.profile, strategy.personas, checklist=strategy.checklist)
+    return frozenset(rec.platform.value for rec in recs if rec.recommended)
 
 
 def render(reason: Reason, lang: str) -> str:

@@ -152,3 +152,16 @@ def goal_quarters(today: date) -> list[str]:
     """The quarters a goal can be set for: the current one and the next three."""
     current = periods.current_quarter(today)
     return [periods.shift_quarter(current, i) for i in range(4)]
+
+
+def plan_from_draft(strategy: Strategy, draft: Draft, lang: str) -> Strategy:
+    """The strategy as the walk's draft would make it (profile, personas, chosen platforms; the goals and the
+    checklist tuning as saved), so the walk shows the figures the saved plan will have."""
+    profile, personas, _ = audience(draft, lang)
+    plans, _ = chosen_platforms(draft, lang)
+    update: dict[str, Any] = {"platforms": plans}
+    if profile is not None:
+        update["profile"] = profile
+    if personas:
+        update["personas"] = personas
+    return strategy.model_copy(update=update)

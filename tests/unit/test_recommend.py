@@ -7,8 +7,20 @@ import re
 import pytest
 
 from cmplanner import i18n, platforms
-from cmplanner.models import AgeBand, BusinessProfile, ContentFormat, Market, Persona, Platform
+from cmplanner.models import (
+    AgeBand,
+    BusinessProfile,
+    ChecklistSettings,
+    ContentFormat,
+    Market,
+    Persona,
+    Platform,
+    PlatformPlan,
+    Strategy,
+    TaskOverride,
+)
 from cmplanner.recommend import Recommendation, recommend, render
+from cmplanner.workload import platform_hours, routine_hours
 
 
 def bakery(hours: float = 3.0, country: str = "NL") -> BusinessProfile:
@@ -53,11 +65,15 @@ def test_bakery_gets_facebook_and_instagram_ahead_of_x_and_tiktok() -> None:
             assert ranked.index(ahead) < ranked.index(behind)
 
 
-def test_bakery_plan_fits_in_three_hours_and_says_what_it_skipped() -> None:
-    recs = recommend(bakery(), BAKERY_PERSONAS)
+ROUTINES = routine_hours(Strategy(name="x"))
+"""The routines every plan has (about 4.3 hours a week): counted before any platform."""
+
+
+def test_bakery_plan_fits_in_eight_hours_with_the_routines_and_says_what_it_skipped() -> None:
+    recs = recommend(bakery(8.0), BAKERY_PERSONAS)
     chosen = [r for r in recs if r.recommended]
     assert Platform.FACEBOOK in order(chosen)
-    assert sum(r.hours_per_week for r in chosen) <= 3.0
+    assert ROUTINES + sum(r.hours_per_week for r in chosen) <= 8.0
     skipped = [r for r in recs if keys(r)[-1] == "skipped_hours"]
     assert skipped
     for rec in skipped:
@@ -91,7 +107,10 @@ def test_recommended_hours_fit_the_budget(hours: float, market: Market) -> None:
     recs = recommend(profile, BAKERY_PERSONAS + B2B_PERSONAS)
     chosen = [r for r in recs if r.recommended]
     assert chosen
-    assert sum(r.hours_per_week for r in chosen) <= hours
+    if keys(chosen[0])[-1] == "over_budget":  # not even the routines and the best platform fit
+        assert len(chosen) == 1 and ROUTINES + chosen[0].hours_per_week > hours
+        return
+    assert ROUTINES + sum(r.hours_per_week for r in chosen) <= hours
     for rec in recs:
         assert keys(rec)[-1] in ({"fits"} if rec.recommended else {"skipped_hours", "skipped_fit"})
 
@@ -109,7 +128,25 @@ def test_too_few_hours_still_recommends_the_best_platform_and_says_so() -> None:
     assert order(chosen) == [recs[0].platform]
     assert keys(recs[0])[-1] == "over_budget"
     hours = i18n.number(recs[0].hours_per_week, "nl", digits=1)
-    assert f"ongeveer {hours} uur per week, meer dan de 1 uur" in render(recs[0].reasons[-1], "nl")
+    total = i18n.number(round(ROUTINES + recs[0].hours_per_week, 1), "nl", digits=1)
+    text = render(recs[0].reasons[-1], "nl")
+    assert f"ongeveer {total} uur per week ({hours} voor Facebook, 4,3 voor de routines" in text
+    assert "meer dan de 1 uur" in text
+
+
+def test_recommendations_read_the_plans_hours_with_the_users_tuning() -> None:
+    salon = BusinessProfile(name="Kapsalon", sector="hair", hours_per_week=4)
+    slower = ChecklistSettings(overrides={"instagram.interact": TaskOverride(period="week", count=2)})
+    plain = by_platform(recommend(salon, BAKERY_PERSONAS), Platform.INSTAGRAM)
+    tuned = by_platform(recommend(salon, BAKERY_PERSONAS, checklist=slower), Platform.INSTAGRAM)
+    # 5 min a day → 2 × 5 min a week saves 25 min
+    assert plain.hours_per_week - tuned.hours_per_week == pytest.approx(25 / 60)
+    plan = Strategy(
+        name="Kapsalon",
+        profile=salon,
+        platforms=[PlatformPlan(platform=Platform.INSTAGRAM, posts_per_week=3)],
+    )
+    assert plain.hours_per_week == pytest.approx(platform_hours(plan, Platform.INSTAGRAM))
 
 
 def test_missing_age_band_falls_back_to_all_adults_and_says_so() -> None:

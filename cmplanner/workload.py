@@ -19,6 +19,7 @@ Each change carries the hours it saves; :func:`apply` turns changes into checkli
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -45,7 +46,7 @@ Kind = Literal["fewer_platforms", "lower_cadences", "both"]
 
 def total_hours(items: Iterable[ChecklistItem]) -> float:
     """Hours a week of the enabled items."""
-    return sum(item.hours_per_week for item in items)
+    return math.fsum(item.hours_per_week for item in items)
 
 
 def plan_hours(strategy: Strategy) -> float:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cmplanner import platforms as kb
+from cmplanner import wizard
 from cmplanner import workload as wl
-from cmplanner.checklist_items import ChecklistSettings, TaskOverride
-from cmplanner.models import Platform
+from cmplanner.checklist_items import ChecklistSettings, CustomTask, TaskOverride, generate
+from cmplanner.models import AgeBand, BusinessProfile, Persona, Platform, PlatformPlan, Strategy
 from tests.unit.checklist_plans import X_PIN, strategy
 
 ROUTINES_MIN = 23 * 7 + 55 + 105 * 12 / 52 + 240 * 4 / 52
@@ -122,3 +125,58 @@ def test_outsourced_cost_uses_the_seed_reference() -> None:
     assert wl.outsourced_cost(0) == (0, "cidj")
     assert "cidj.com" in wl.cost_text(5, "en") and "€2,000" in wl.cost_text(5, "en")
     assert "€ 2.000 bruto" in wl.cost_text(5, "nl")
+
+
+# ------------------------------------------------------------------------------- one figure everywhere
+
+platform_plans = st.lists(
+    st.tuples(st.sampled_from(list(Platform)), st.floats(0, 21).map(lambda n: round(n))),
+    max_size=4,
+    unique_by=lambda plan: plan[0],
+)
+overrides = st.dictionaries(
+    st.sampled_from(["day.messages", "week.strategy", "month.analyse", "instagram.post", "x.follow"]),
+    st.builds(
+        TaskOverride,
+        enabled=st.none() | st.booleans(),
+        count=st.none() | st.integers(1, 5),
+        period=st.none() | st.sampled_from(["day", "week", "month", "quarter"]),
+        minutes=st.none() | st.integers(0, 90).map(float),
+    ),
+    max_size=3,
+)
+own = st.lists(
+    st.builds(
+        CustomTask,
+        label=st.just("Eigen taak"),
+        period=st.sampled_from(["day", "week", "month"]),
+        count=st.integers(1, 3),
+        minutes=st.integers(0, 60).map(float),
+        platform=st.none() | st.sampled_from([p.value for p in Platform]),
+    ),
+    max_size=2,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(plans=platform_plans, tuning=overrides, custom=own, hours=st.integers(1, 40))
+def test_walk_document_checklists_and_report_read_the_same_hours(
+    plans: list[tuple[Platform, float]], tuning: dict[str, TaskOverride], custom: list[CustomTask], hours: int
+) -> None:
+    plan = Strategy(
+        name="Kapsalon",
+        profile=BusinessProfile(name="Kapsalon", sector="hair", hours_per_week=hours),
+        personas=[Persona(name="Klant", age_bands=[AgeBand.A30_49])],
+        platforms=[PlatformPlan(platform=p, posts_per_week=n) for p, n in plans],
+        checklist=ChecklistSettings(overrides=tuning, custom=custom),
+    )
+    report = wl.plan_hours(plan)  # what the report reads
+    walk = wl.workload(
+        wizard.plan_from_draft(plan, wizard.from_strategy(plan), "en")
+    )  # the walk, from its draft
+    document = wl.workload(plan)  # the strategy document and the review
+    checklist_page = wl.total_hours(generate(plan))  # the checklists' items, as ticked and tuned
+    assert walk.hours == document.hours == checklist_page == report
+    assert walk.text("nl") == document.text("nl")
+    # the platforms' shares add up to the plan
+    assert wl.routine_hours(plan) + sum(wl.platform_hours(plan, p) for p, _ in plans) == pytest.approx(report)

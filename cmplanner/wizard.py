@@ -6,7 +6,7 @@ Draft keys: ``w.profile.<field>``; ``w.personas`` (list of ids) and ``w.persona.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from cmplanner import i18n, periods, platforms
 from cmplanner.models import BusinessProfile, Goal, Persona, Platform, PlatformPlan, Strategy, new_id
+from cmplanner.pacing import default_start_week
 
 Draft = Mapping[str, Any]
 Errors = dict[str, str]
@@ -86,10 +87,33 @@ def chosen_platforms(draft: Draft, lang: str) -> tuple[list[PlatformPlan], Error
     return plans, errors
 
 
-def goals(draft: Draft, lang: str, chosen: list[Platform]) -> tuple[list[Goal], Errors]:
-    """The goals of the draft; a goal on a platform that is no longer chosen is reported, not dropped silently."""
+def _start_week(quarter: Any, gid: str, draft: Draft, existing: Sequence[Goal], today: date) -> str | None:
+    """A goal's start week: kept from the draft or the saved goal while its quarter stays the same, else the
+    week it is set (``pacing.default_start_week``: the quarter's first week when set before the quarter)."""
+    drafted = draft.get(f"w.goal.{gid}.start_week")
+    if drafted and isinstance(quarter, str) and periods.quarter_of_week(drafted) == quarter:
+        return None if drafted == periods.quarter_weeks(quarter)[0] else str(drafted)
+    saved = next((g for g in existing if g.id == gid and g.quarter == quarter), None)
+    if saved is not None:
+        return saved.start_week
+    return default_start_week(quarter, today) if isinstance(quarter, str) else None
+
+
+def goals(
+    draft: Draft,
+    lang: str,
+    chosen: list[Platform],
+    today: date | None = None,
+    existing: Sequence[Goal] = (),
+) -> tuple[list[Goal], Errors]:
+    """The goals of the draft; a goal on a platform that is no longer chosen is reported, not dropped silently.
+
+    Each goal gets its start week (:func:`_start_week`; ``today`` defaults to the real date); ``existing``: the
+    strategy's saved goals, whose start weeks stay.
+    """
     errors: Errors = {}
     result: list[Goal] = []
+    day = today or date.today()
     ids = list(draft.get("w.goals") or [])
     if not ids:
         errors["w.goals"] = i18n.t("error.no_goals", lang)
@@ -98,6 +122,7 @@ def goals(draft: Draft, lang: str, chosen: list[Platform]) -> tuple[list[Goal], 
         data = {f: draft.get(prefix + f) for f in GOAL_FIELDS}
         data = {k: v for k, v in data.items() if v is not None and v != ""}
         data["id"] = gid
+        data["start_week"] = _start_week(data.get("quarter"), gid, draft, existing, day)
         goal = _build(Goal, data, prefix, lang, errors, whole="target")
         if goal is not None and goal.platform not in chosen:
             errors[prefix + "platform"] = i18n.t("error.platform_not_chosen", lang)
@@ -133,6 +158,8 @@ def from_strategy(strategy: Strategy) -> dict[str, Any]:
         for field, value in goal.model_dump(mode="json").items():
             if field != "id":
                 draft[f"w.goal.{goal.id}.{field}"] = value
+        # the start as a week of its quarter, so a later change of quarter can be told apart
+        draft[f"w.goal.{goal.id}.start_week"] = goal.start_week or periods.quarter_weeks(goal.quarter)[0]
     return draft
 
 
@@ -152,6 +179,21 @@ def goal_quarters(today: date) -> list[str]:
     """The quarters a goal can be set for: the current one and the next three."""
     current = periods.current_quarter(today)
     return [periods.shift_quarter(current, i) for i in range(4)]
+
+
+LATE_SHARE = 1 / 3
+"""A goal set when less than this share of its quarter is left gets a warning that offers the next quarter."""
+
+
+def weeks_left(quarter: str, today: date) -> tuple[int, int] | None:
+    """(weeks left including this one, weeks of the quarter) when less than a third of ``quarter`` is left on
+    ``today``; ``None`` otherwise (and for a quarter not yet begun or already over)."""
+    weeks = periods.quarter_weeks(quarter)
+    this = periods.week_key(today)
+    if this not in weeks:
+        return None
+    left = len(weeks) - weeks.index(this)
+    return (left, len(weeks)) if left < len(weeks) * LATE_SHARE else None
 
 
 def plan_from_draft(strategy: Strategy, draft: Draft, lang: str) -> Strategy:

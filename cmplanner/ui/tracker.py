@@ -124,7 +124,7 @@ def goal_card(ctx: Ctx, item: GoalPace) -> None:
         st.caption(
             ctx.t("pacing.week_of", elapsed=p.weeks_elapsed, total=p.weeks_total)
             + " · "
-            + ctx.t("pacing.weeks_logged", logged=p.weeks_logged, total=p.weeks_elapsed)
+            + ctx.t("pacing.weeks_logged", logged=p.weeks_logged, total=p.weeks_counted)
             + "  \n"
             + kpi_help(ctx, goal.kpi, goal.platform.value)
         )

@@ -1,12 +1,14 @@
 """The strategy walk's data: raw draft values (widget key → value) to validated models, with messages per widget.
 
 Draft keys: ``w.profile.<field>``; ``w.personas`` (list of ids) and ``w.persona.<id>.<field>``;
-``w.platforms.<platform>.<field>``; ``w.goals`` (list of ids) and ``w.goal.<id>.<field>``.
+``w.platforms.<platform>.<field>``, ``w.platforms.recommended`` and ``w.platforms.by_hand`` (see
+:func:`follow_recommendations`); ``w.goals`` (list of ids) and ``w.goal.<id>.<field>``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -150,9 +152,10 @@ def from_strategy(strategy: Strategy) -> dict[str, Any]:
         for field, value in plan.model_dump(mode="json").items():
             if field != "platform":
                 draft[prefix + field] = value
-    if strategy.platforms:  # a choice was made: the platforms not in it stay unticked
+    if strategy.platforms:  # a choice was made: the platforms not in it stay unticked, all as chosen by hand
         for platform in Platform:
             draft.setdefault(f"w.platforms.{platform.value}.use", False)
+        draft[BY_HAND] = sorted(p.value for p in Platform)
     draft["w.goals"] = [goal.id for goal in strategy.goals]
     for goal in strategy.goals:
         for field, value in goal.model_dump(mode="json").items():
@@ -207,3 +210,69 @@ def plan_from_draft(strategy: Strategy, draft: Draft, lang: str) -> Strategy:
     if personas:
         update["personas"] = personas
     return strategy.model_copy(update=update)
+
+
+# ------------------------------------------------------------------------- ticks that follow recommendations
+
+RECOMMENDED = "w.platforms.recommended"
+"""Draft key: the platforms recommended when the ticks were last set from the recommendations."""
+BY_HAND = "w.platforms.by_hand"
+"""Draft key: the platforms the user ticked or unticked by hand; their ticks never move by themselves."""
+
+
+@dataclass(frozen=True)
+class Followed:
+    """A tick that followed the recommendations: ticked (now recommended) or unticked (no longer)."""
+
+    platform: Platform
+    ticked: bool
+
+    def text(self, lang: str) -> str:
+        name = i18n.t(f"platform.{self.platform.value}", lang)
+        return i18n.t("follow.ticked" if self.ticked else "follow.unticked", lang, platform=name)
+
+
+def _use(platform: Platform) -> str:
+    return f"w.platforms.{platform.value}.use"
+
+
+def follow_recommendations(
+    draft: Draft, recommended: Collection[Platform]
+) -> tuple[dict[str, Any], list[Followed]]:
+    """The draft values that make the ticks follow the recommendations, and what changed.
+
+    A tick is "by recommendation" unless the platform is in the draft's by-hand list (:func:`by_hand`). When the
+    recommendations change, a tick by recommendation that no longer matches is set to the new recommendation; a
+    tick by hand stays. The first time (no recommendations recorded yet) nothing moves: ticks the draft already
+    holds (a strategy being edited, an older draft) count as by hand, the others take the recommendation as their
+    default. The result always holds both bookkeeping keys, so the caller can write it whole.
+    """
+    now = sorted(p.value for p in recommended)
+    before = draft.get(RECOMMENDED)
+    if before is None:
+        hand = sorted(
+            {p.value for p in Platform if draft.get(_use(p)) is not None} | set(draft.get(BY_HAND) or [])
+        )
+        return {RECOMMENDED: now, BY_HAND: hand}, []
+    hand = sorted(set(draft.get(BY_HAND) or []))
+    updates: dict[str, Any] = {RECOMMENDED: now, BY_HAND: hand}
+    changes: list[Followed] = []
+    for platform in Platform:
+        tick = draft.get(_use(platform))
+        wanted = platform.value in now
+        if platform.value in hand or tick is None or (platform.value in before) == wanted:
+            continue
+        if bool(tick) != wanted:
+            updates[_use(platform)] = wanted
+            changes.append(Followed(platform, wanted))
+    return updates, sorted(changes, key=lambda change: not change.ticked)  # ticked first, then unticked
+
+
+def by_hand(draft: Draft, platform: Platform | str) -> list[str]:
+    """The by-hand list once the user has ticked or unticked ``platform`` themselves."""
+    return sorted(set(draft.get(BY_HAND) or []) | {Platform(platform).value})
+
+
+def follow_message(changes: Sequence[Followed], lang: str) -> str:
+    """``Pinterest is now recommended and was ticked; YouTube is no longer recommended and was unticked.``"""
+    return "; ".join(change.text(lang) for change in changes) + "." if changes else ""

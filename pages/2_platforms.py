@@ -9,6 +9,13 @@ from cmplanner.ui.widgets import reasons
 from cmplanner.ui.workload import fit_message, suggestion_box
 
 ctx = page("platforms", needs_strategy=True)
+
+
+def mark_by_hand(platform: str) -> None:
+    """The user ticked or unticked a platform: from now on its tick is theirs."""
+    st.session_state[wizard.BY_HAND] = wizard.by_hand(draft.current(), platform)
+
+
 assert ctx.strategy is not None
 draft = walk.Draft(ctx)
 st.title(ctx.t("page.platforms"))
@@ -23,6 +30,16 @@ if profile is None or not personas:
 st.write(ctx.t("platforms.intro"))
 ranking = recommend.recommend(profile, personas, checklist=ctx.strategy.checklist)
 plan = wizard.plan_from_draft(ctx.strategy, draft.current(), ctx.lang)
+updates, followed = wizard.follow_recommendations(
+    draft.current(), [r.platform for r in ranking if r.recommended]
+)
+for key, value in updates.items():
+    draft.set(key.removeprefix("w."), value)
+if followed:
+    st.info(
+        wizard.follow_message(followed, ctx.lang) + " " + ctx.t("follow.help"),
+        icon=":material/published_with_changes:",
+    )
 _, errors = wizard.chosen_platforms(draft.current(), ctx.lang)
 shown = errors if walk.touched("platforms") else {}
 walk.error(shown, "w.platforms")
@@ -32,7 +49,12 @@ for rec in ranking:
     defaults = wizard.platform_defaults(rec.platform)
     with st.container(border=True):
         head, badge = st.columns([3, 2], vertical_alignment="center")
-        use = head.checkbox(ctx.t("platform." + p), key=draft.key(f"platforms.{p}.use", rec.recommended))
+        use = head.checkbox(
+            ctx.t("platform." + p),
+            key=draft.key(f"platforms.{p}.use", rec.recommended),
+            on_change=mark_by_hand,
+            args=(p,),
+        )
         with badge, st.container(horizontal=True, horizontal_alignment="right"):
             if rec.recommended:
                 st.badge(ctx.t("platforms.recommended"), icon=":material/thumb_up:", color="green")

@@ -137,3 +137,75 @@ def test_less_than_a_third_of_the_quarter_left() -> None:
     assert wizard.weeks_left("2026-Q4", date(2026, 12, 7)) == (4, 14)  # W50
     assert wizard.weeks_left("2026-Q4", date(2027, 1, 2)) == (1, 14)  # W53
     assert wizard.weeks_left("2027-Q1", date(2026, 12, 7)) is None  # not begun
+
+
+# --------------------------------------------------------------- ticks that follow recommendations
+
+YOUTUBE, PINTEREST, FACEBOOK, INSTAGRAM = (
+    Platform.YOUTUBE,
+    Platform.PINTEREST,
+    Platform.FACEBOOK,
+    Platform.INSTAGRAM,
+)
+
+
+def test_first_visit_records_the_recommendations_and_moves_nothing() -> None:
+    updates, changes = wizard.follow_recommendations({}, [YOUTUBE])
+    assert updates == {wizard.RECOMMENDED: ["youtube"], wizard.BY_HAND: []} and changes == []
+    # a draft that already holds ticks (an older draft, a strategy being edited): those ticks are the user's
+    older = {"w.platforms.x.use": True, "w.platforms.facebook.use": False}
+    updates, changes = wizard.follow_recommendations(older, [YOUTUBE])
+    assert updates[wizard.BY_HAND] == ["facebook", "x"] and changes == []
+
+
+def test_ticks_by_recommendation_follow_when_the_audience_changes() -> None:
+    # persona without "where they are online": YouTube was recommended and pre-ticked
+    draft = {
+        wizard.RECOMMENDED: ["youtube"],
+        wizard.BY_HAND: [],
+        "w.platforms.youtube.use": True,
+        "w.platforms.pinterest.use": False,
+        "w.platforms.facebook.use": False,
+        "w.platforms.x.use": False,
+    }
+    # Instagram and Pinterest added to the persona: Pinterest and Facebook recommended now
+    updates, changes = wizard.follow_recommendations(draft, [PINTEREST, FACEBOOK])
+    assert updates == {
+        wizard.RECOMMENDED: ["facebook", "pinterest"],
+        wizard.BY_HAND: [],
+        "w.platforms.youtube.use": False,
+        "w.platforms.pinterest.use": True,
+        "w.platforms.facebook.use": True,
+    }
+    assert wizard.follow_message(changes, "en") == (
+        "Facebook is now recommended and was ticked; Pinterest is now recommended and was ticked; "
+        "YouTube is no longer recommended and was unticked."
+    )
+    assert "wordt nu aanbevolen en is aangevinkt" in wizard.follow_message(changes, "nl")
+    # the same recommendations again: nothing moves
+    again = {**draft, **updates}
+    assert wizard.follow_recommendations(again, [PINTEREST, FACEBOOK])[1] == []
+
+
+def test_ticks_by_hand_stay() -> None:
+    draft = {
+        wizard.RECOMMENDED: ["youtube"],
+        wizard.BY_HAND: wizard.by_hand({}, "youtube"),  # the user unticked YouTube, then ticked it again
+        "w.platforms.youtube.use": True,
+        "w.platforms.pinterest.use": False,
+    }
+    draft[wizard.BY_HAND] = wizard.by_hand(draft, PINTEREST)  # and unticked Pinterest themselves
+    assert draft[wizard.BY_HAND] == ["pinterest", "youtube"]
+    updates, changes = wizard.follow_recommendations(draft, [PINTEREST])
+    assert changes == [] and "w.platforms.youtube.use" not in updates
+    # a platform never shown has no tick yet: its default will be the recommendation
+    assert "w.platforms.tiktok.use" not in wizard.follow_recommendations(draft, [Platform.TIKTOK])[0]
+
+
+def test_a_saved_strategys_choice_is_the_users() -> None:
+    from cmplanner.models import PlatformPlan, Strategy
+
+    saved = Strategy(name="Kapsalon", platforms=[PlatformPlan(platform=INSTAGRAM)])
+    draft = wizard.from_strategy(saved)
+    updates, changes = wizard.follow_recommendations({**draft, wizard.RECOMMENDED: ["instagram"]}, [YOUTUBE])
+    assert changes == [] and updates[wizard.BY_HAND] == sorted(p.value for p in Platform)

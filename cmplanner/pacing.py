@@ -1,23 +1,27 @@
 """Is a quarterly goal on pace? Pure functions of a goal, the logged weeks and today's date.
 
-Notation: N = the quarter's weeks (13; 14 or 12 in some years); w = weeks elapsed: the quarter's weeks up to and including the
-last complete week before ``today`` (all N once the quarter is over), or up to the last week logged for the
-KPI if that is later (so data logged ahead of the calendar counts). "Meets" is direction-aware: ≥ for a KPI
-where higher is better, ≤ for one where lower is better (response time).
+A goal counts from its start week (``Goal.start_week``; ``None``: the quarter's first week): a goal set in week
+9 of 14 is paced over weeks 9–14, and the weeks before it existed count neither for nor against it.
 
-How each kind of KPI is paced (the goal's platform only; positions count weeks from 1 at quarter start):
+Notation: N = the goal's weeks: the quarter's weeks (13; 14 or 12 in some years) from the start week on; w = weeks
+elapsed: the goal's weeks up to and including the last complete week before ``today`` (all N once the quarter is
+over), or up to the last week logged for the KPI if that is later (so data logged ahead of the calendar counts).
+"Meets" is direction-aware: ≥ for a KPI where higher is better, ≤ for one where lower is better (response time).
+
+How each kind of KPI is paced (the goal's platform only, its weeks only; positions count weeks from 1 at the
+goal's start):
 
 - stock (followers): actual = the latest logged value; expected = baseline + (target − baseline)·w/N;
   forecast = the least-squares line through the last up-to-4 logged weeks (with the baseline at week 0 when
   only one week is logged), continued from the last logged week to week N, never below 0;
   still needed = (target − actual)/(N − w) net growth per week.
-- flow (posts, impressions, …): actual = the sum of the weeks logged since quarter start (a week not logged
+- flow (posts, impressions, …): actual = the sum of the weeks logged since the goal's start (a week not logged
   adds nothing); expected = target·w/N; forecast = actual + the mean weekly amount of the last up-to-4
   logged weeks × the weeks after the last logged one; still needed = (target − actual)/(N − w) per week.
-- accumulating rate (``ACCUMULATING_RATES``: follower growth): its value over the quarter grows week by
-  week, so it is paced like a stock that starts the quarter at 0 (baseline ignored): expected = target·w/N,
+- accumulating rate (``ACCUMULATING_RATES``: follower growth): its value since the goal's start grows week by
+  week, so it is paced like a stock that starts at 0 (baseline ignored): expected = target·w/N,
   still needed in percentage points per week.
-- rate: actual = the rate over all weeks logged; expected = target; forecast = the rate over the last
+- rate: actual = the rate over all the goal's weeks logged; expected = target; forecast = the rate over the last
   up-to-4 logged weeks (the actual once the quarter is over); still needed = the rate the remaining weeks
   must average, assuming each weighs as much as a logged week: target + (target − actual)·logged/(N − w);
   below 0 that is 0 when higher is better (any rate will do) and ``None`` when lower is better (out of reach).
@@ -26,7 +30,7 @@ Still needed is 0 once reached and ``None`` when no week remains or there is no 
 
 Status, first rule that applies:
 
-1. NO_DATA: no week of the quarter gives the KPI for the goal's platform.
+1. NO_DATA: no week of the goal gives the KPI for the goal's platform.
 2. REACHED: stock, flow and accumulating rate: actual meets the target. Rate: the quarter is over
    (w = N) and the rate over the weeks logged meets the target.
 3. ON_TRACK: actual meets expected (the pace line), or the forecast meets the target.
@@ -38,6 +42,10 @@ Status, first rule that applies:
 
 Once the quarter is over the pace line stands at the target, so a missed goal reads AT_RISK (missed by at
 most ``AT_RISK_SHARE`` of its span) or BEHIND.
+
+``Pace`` reports in quarter weeks (``weeks_elapsed`` of ``weeks_total``, a ``series`` entry per quarter week, with
+no actual or forecast and the pace line at its starting value before the goal's start) and says where the goal
+started (``start_offset``: the quarter's weeks before the start week); ``weeks_counted`` is w.
 """
 
 from __future__ import annotations
@@ -91,11 +99,31 @@ class Pace:
     series: list[tuple[str, float | None, float, float | None]]
     """Per quarter week: (week, actual so far or None, pace line, forecast or None)."""
     weeks_logged: int = 0
-    """Quarter weeks that give the KPI."""
+    """The goal's weeks that give the KPI."""
+    start_offset: int = 0
+    """The quarter's weeks before the goal's start week (0: the goal counts from the quarter's first week)."""
+
+    @property
+    def weeks_counted(self) -> int:
+        """The goal's weeks elapsed (w): the quarter's weeks elapsed from its start week on."""
+        return max(0, self.weeks_elapsed - self.start_offset)
 
     @property
     def weeks_remaining(self) -> int:
-        return self.weeks_total - self.weeks_elapsed
+        return self.weeks_total - max(self.weeks_elapsed, self.start_offset)
+
+
+def start_offset(goal: Goal) -> int:
+    """The quarter's weeks before the goal's start week (0 when it has none or it is not in the quarter)."""
+    weeks = periods.quarter_weeks(goal.quarter)
+    return weeks.index(goal.start_week) if goal.start_week in weeks else 0
+
+
+def default_start_week(quarter: str, today: date) -> str | None:
+    """The start of a goal set on ``today``: that week when it is in ``quarter``, else ``None`` (the quarter's
+    first week: a goal set before its quarter counts from the start; one set after it is history)."""
+    week = periods.week_key(today)
+    return week if periods.quarter_of_week(week) == quarter else None
 
 
 def weeks_elapsed(quarter: str, today: date) -> int:
@@ -161,20 +189,22 @@ def pace(goal: Goal, rows: Sequence[WeekMetrics], today: date) -> Pace:
     """Where ``goal`` stands on ``today``, from the weekly ``rows`` (any platforms; the goal's is used)."""
     kpi = kpis.KPIS[goal.kpi]
     sign = 1 if kpi.higher_is_better else -1
-    weeks = periods.quarter_weeks(goal.quarter)
+    quarter_weeks = periods.quarter_weeks(goal.quarter)
+    offset = start_offset(goal)
+    weeks = quarter_weeks[offset:]  # the goal's weeks: positions 1..N from its start
     n = len(weeks)
     mode: Mode = "stock" if goal.kpi in ACCUMULATING_RATES else kpi.kind
     origin = goal.baseline if kpi.kind == "stock" else 0.0
     target = goal.target
 
     own = metrics.by_week(rows, goal.platform)
-    quarter_rows = [own[w] for w in weeks if w in own]
+    goal_rows = [own[w] for w in weeks if w in own]
     previous = own.get(periods.shift_week(weeks[0], -1))
-    with_previous = [*quarter_rows, previous] if previous else quarter_rows
+    with_previous = [*goal_rows, previous] if previous else goal_rows
     weekly = metrics.kpi_series(with_previous, goal.platform, goal.kpi, weeks)
     logged = [i for i, v in enumerate(weekly, start=1) if v is not None]  # positions 1..N
 
-    elapsed = weeks_elapsed(goal.quarter, today)
+    elapsed = max(0, weeks_elapsed(goal.quarter, today) - offset)
     if logged:
         elapsed = max(elapsed, logged[-1])
     quarter_over = elapsed == n
@@ -189,7 +219,7 @@ def pace(goal: Goal, rows: Sequence[WeekMetrics], today: date) -> Pace:
         elif kpi.kind == "stock":
             running[i] = weekly[i - 1] or 0.0
         else:
-            value = kpis.value(goal.kpi, metrics.aggregate(quarter_rows, weeks[:i], previous), goal.platform)
+            value = kpis.value(goal.kpi, metrics.aggregate(goal_rows, weeks[:i], previous), goal.platform)
             if value is not None:
                 running[i] = value
     logged = [i for i in logged if i in running]
@@ -222,7 +252,7 @@ def pace(goal: Goal, rows: Sequence[WeekMetrics], today: date) -> Pace:
                 recent_weeks = [weeks[i - 1] for i in recent]
                 before = own.get(periods.shift_week(recent_weeks[0], -1))
                 level = kpis.value(
-                    goal.kpi, metrics.aggregate(quarter_rows, recent_weeks, before), goal.platform
+                    goal.kpi, metrics.aggregate(goal_rows, recent_weeks, before), goal.platform
                 )
             if level is not None:
                 forecast_at = dict.fromkeys(range(last, n + 1), level)
@@ -231,17 +261,19 @@ def pace(goal: Goal, rows: Sequence[WeekMetrics], today: date) -> Pace:
     status = _status(mode, sign, actual, expected, forecast, target, abs(target - origin), quarter_over)
     needed = _still_needed(mode, sign, status, actual, target, len(logged), n - elapsed)
 
+    before_start = [(week, None, line(0), None) for week in quarter_weeks[:offset]]
     series = [(week, running.get(i), line(i), forecast_at.get(i)) for i, week in enumerate(weeks, start=1)]
     return Pace(
         goal_id=goal.id,
-        weeks=weeks,
-        weeks_elapsed=elapsed,
-        weeks_total=n,
+        weeks=quarter_weeks,
+        weeks_elapsed=offset + elapsed if elapsed else weeks_elapsed(goal.quarter, today),
+        weeks_total=len(quarter_weeks),
         actual=actual,
         expected=expected,
         forecast=forecast,
         still_needed_per_week=needed,
         status=status,
-        series=series,
+        series=[*before_start, *series],
         weeks_logged=len(logged),
+        start_offset=offset,
     )

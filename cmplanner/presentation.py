@@ -180,11 +180,11 @@ def needed_amount(item: GoalPace, lang: str) -> str:
 
 
 def weeks_caption(pace: Pace, lang: str) -> str:
-    """``Week 7 of 14 · 7 of 7 weeks logged``."""
+    """``Week 7 of 14 · 7 of 7 weeks logged`` (weeks logged out of those counted since the goal's start)."""
     return (
         i18n.t("pacing.week_of", lang, elapsed=pace.weeks_elapsed, total=pace.weeks_total)
         + " · "
-        + i18n.t("pacing.weeks_logged", lang, logged=pace.weeks_logged, total=pace.weeks_elapsed)
+        + i18n.t("pacing.weeks_logged", lang, logged=pace.weeks_logged, total=pace.weeks_counted)
     )
 
 

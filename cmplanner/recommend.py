@@ -3,19 +3,27 @@ fits the hours available ("not every company needs every platform", seed 004).
 
 Every platform gets a score, a weighted sum whose weights live in ``knowledge/recommend.json``::
 
-    score = w.age     × age share        mean Pew share of US adults in the personas' age bands (0–1);
-                                         a band Pew has no figure for uses the share of all adults
+    score = w.age     × age share        mean share of people in the personas' age bands who use it (0–1):
+                                         the figure for the strategy's country (``knowledge/audiences.json``:
+                                         Newcom for the Netherlands, imec Digimeter for Flanders), for the band
+                                         or else for all ages; without one, Pew's US figure for the band, else
+                                         for all US adults — each reason names the country and source
           + w.online  × online share     share of the personas that say they are on the platform (0–1)
           + w.formats × format share     share of the personas' preferred formats the platform carries (0–1)
           + w.b2b     × market factor × b2b_fit ÷ 3     market factor 1 for B2B, ½ for both, 0 for B2C
           − w.b2c_business               for a B2C business on a platform mainly for business contacts
           − w.effort  × min(1, platform hours ÷ hours available)
 
+Platform hours are what the platform adds to the plan's hours (``workload.platform_hours``: its checklist tasks
+at the platform's default posts a week, with the user's checklist tuning), and the routines every plan has
+(``workload.routine_hours``) are counted first: the recommendations read the same hours as the walk and the
+checklists. The cadence the user then picks does not move the recommendation (it is advice on what to
+choose, not a judgement of the choice); the walk shows the hours of the chosen cadence beside it.
+
 A signal the user gave no input for (no persona lists where it is online, no formats) adds nothing.
 Then, best first, a platform is recommended when its score is at least ``recommend_min_share_of_best``
-of the best score and its hours fit in what is left of the week; when none fits, the best one is
-recommended anyway with a reason saying it needs more time. Dutch and Flemish reach figures are shown
-as information only. Every step leaves a ``Reason`` (an i18n key ``recommend.reason.*`` with params and
+of the best score and its hours fit in what is left of the week after the routines and the platforms before it; when none fits, the best one is
+recommended anyway with a reason saying it needs more time. Dutch user counts are shown as information. Every step leaves a ``Reason`` (an i18n key ``recommend.reason.*`` with params and
 a source key); ``render`` turns one into a sentence with numbers formatted for the language.
 """
 
@@ -29,8 +37,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from cmplanner import i18n, platforms
-from cmplanner.models import BusinessProfile, Market, Persona, Platform
+from cmplanner.models import BusinessProfile, ChecklistSettings, Market, Persona, Platform, Strategy
 from cmplanner.platforms import PlatformInfo
+from cmplanner.workload import EPSILON, platform_hours, routine_hours
 
 KNOWLEDGE = Path(__file__).parent / "knowledge"
 Effect = Literal["plus", "minus", "info"]
@@ -72,31 +81,66 @@ def _pct_effect(pct: float) -> Effect:
     return "minus" if pct < cfg["age_minus_below_pct"] else "info"
 
 
-def _age(info: PlatformInfo, personas: Sequence[Persona]) -> tuple[float, list[Reason]]:
-    """Mean share (0–1) of the personas' age bands, each persona weighing the same."""
+@cache
+def audiences() -> dict[str, list[dict[str, Any]]]:
+    """Per country, the sourced audience figures of ``knowledge/audiences.json`` (the ``_about`` left out)."""
+    data: dict[str, Any] = json.loads((KNOWLEDGE / "audiences.json").read_text(encoding="utf-8"))
+    return {country: figures for country, figures in data.items() if not country.startswith("_")}
+
+
+def _local_figure(info: PlatformInfo, band: str | None, country: str) -> Reason | None:
+    """The country's figure for the platform: for the age band, else for all ages; ``None`` when it has none."""
+    figures = [f for f in audiences().get(country, []) if f["platform"] == info.id.value]
+    figure = next((f for f in figures if band is not None and f["band"] == band), None)
+    figure = figure or next((f for f in figures if f["band"] is None), None)
+    if figure is None:
+        return None
+    pct = figure["pct"]
+    params: Params = {"platform": info.name, "pct": pct}
+    if figure.get("group"):
+        params["group"] = figure["group"]
+    return Reason(figure["key"], params, figure["source"], _pct_effect(pct))
+
+
+def _band_figure(info: PlatformInfo, band: str | None, country: str) -> Reason:
+    """The share of an age band (``None``: everyone) on a platform: the country's own figure first, else Pew's US
+    figure for the band, else Pew's for all US adults; the text says which."""
+    local = _local_figure(info, band, country)
+    if local is not None:
+        return local
     name = info.name
-    if not personas:
+    known = info.audience_by_age.get(band) if band is not None else None
+    if known is None:
         pct = info.audience_all
-        return pct / 100, [
-            _reason("age_all", _pct_effect(pct), info.audience_all_source, platform=name, pct=pct)
-        ]
+        key = "age_all" if band is None else "age_fallback"
+        return _reason(key, _pct_effect(pct), info.audience_all_source, platform=name, pct=pct, **_band(band))
+    effect = _pct_effect(known)
+    # a country with figures of its own, but none for this platform, says the US figure stands in
+    key = "age_us_fallback" if country in audiences() else ("age_low" if effect == "minus" else "age_fit")
+    return _reason(key, effect, info.audience_source, platform=name, pct=known, band=band or "")
+
+
+def _band(band: str | None) -> dict[str, str]:
+    return {} if band is None else {"band": band}
+
+
+def _age(info: PlatformInfo, personas: Sequence[Persona], country: str) -> tuple[float, list[Reason]]:
+    """Mean share (0–1) of the personas' age bands, each persona weighing the same (see :func:`_band_figure`)."""
+    if not personas:
+        reason = _band_figure(info, None, country)
+        return float(reason.params["pct"]) / 100, [reason]
     reasons: dict[str, Reason] = {}
     shares: list[float] = []
     for persona in personas:
         band_shares = []
         for band in persona.age_bands:
-            known = info.audience_by_age.get(band.value)
-            pct = info.audience_all if known is None else known
-            effect = _pct_effect(pct)
-            if known is None:
-                key, source = "age_fallback", info.audience_all_source
-            else:
-                key, source = ("age_low" if effect == "minus" else "age_fit"), info.audience_source
-            reason = _reason(key, effect, source, platform=name, pct=pct, band=band.value)
+            reason = _band_figure(info, band.value, country)
             reasons.setdefault(band.value, reason)
-            band_shares.append(pct / 100)
+            band_shares.append(float(reason.params["pct"]) / 100)
         shares.append(sum(band_shares) / len(band_shares))
-    return sum(shares) / len(shares), list(reasons.values())
+    # one reason per figure: two bands that fall back to the same all-ages figure say it once
+    unique = {(r.key, r.source, tuple(sorted(r.params.items()))): r for r in reasons.values()}
+    return sum(shares) / len(shares), list(unique.values())
 
 
 def _online(info: PlatformInfo, personas: Sequence[Persona]) -> tuple[float, list[Reason]]:
@@ -147,12 +191,8 @@ def _market(info: PlatformInfo, market: Market) -> tuple[float, list[Reason]]:
 
 
 def _local(info: PlatformInfo, country: str) -> list[Reason]:
-    """Information on use in the Netherlands (Newcom) or Flanders (imec Digimeter)."""
+    """Information on the number of users in the Netherlands (Newcom); Flanders' figures are the age signal."""
     name = info.name
-    if country == "BE" and info.flanders_monthly_pct is not None:
-        return [
-            _reason("be_monthly", "info", info.flanders_source, platform=name, pct=info.flanders_monthly_pct)
-        ]
     if country != "NL":
         return []
     trend = config()["nl_trend"]
@@ -179,11 +219,10 @@ def _local(info: PlatformInfo, country: str) -> list[Reason]:
 
 
 def _score(
-    info: PlatformInfo, profile: BusinessProfile, personas: Sequence[Persona]
+    info: PlatformInfo, profile: BusinessProfile, personas: Sequence[Persona], hours: float
 ) -> tuple[float, list[Reason]]:
     weights = config()["weights"]
-    hours = platforms.hours_per_week(info.id)
-    age, age_reasons = _age(info, personas)
+    age, age_reasons = _age(info, personas, profile.country)
     online, online_reasons = _online(info, personas)
     formats, format_reasons = _formats(info, personas)
     market, market_reasons = _market(info, profile.market)
@@ -200,27 +239,45 @@ def _score(
 
 
 def recommend(
-    profile: BusinessProfile, personas: Sequence[Persona], top: int | None = None
+    profile: BusinessProfile,
+    personas: Sequence[Persona],
+    top: int | None = None,
+    *,
+    checklist: ChecklistSettings | None = None,
 ) -> list[Recommendation]:
-    """The platforms best first, with the set that fits ``profile.hours_per_week`` marked recommended."""
+    """The platforms best first, with the set that fits ``profile.hours_per_week`` marked recommended.
+
+    ``checklist``: the user's checklist tuning the hours follow (default: untuned tasks).
+    """
+    base = Strategy(
+        name=profile.name,
+        profile=profile,
+        personas=list(personas),
+        checklist=checklist or ChecklistSettings(),
+    )
+    hours_of = {info.id: platform_hours(base, info.id) for info in platforms.platforms().values()}
     scored = sorted(
-        ((info, *_score(info, profile, personas)) for info in platforms.platforms().values()),
+        (
+            (info, *_score(info, profile, personas, hours_of[info.id]))
+            for info in platforms.platforms().values()
+        ),
         key=lambda row: row[1],
         reverse=True,
     )
     available = profile.hours_per_week
+    routines = routine_hours(base)
     best = scored[0][1]
     threshold = best * config()["recommend_min_share_of_best"] if best > 0 else best
-    used = 0.0
+    used = routines
     chosen: set[Platform] = set()
     decisions: dict[Platform, Reason] = {}
     for info, score, _ in scored:
-        hours = platforms.hours_per_week(info.id)
+        hours = hours_of[info.id]
         name, hours_1 = info.name, round(hours, 1)
         if score < threshold:
             decisions[info.id] = _reason("skipped_fit", "info", "seed004", platform=name)
-        elif used + hours > available:
-            left = round(available - used, 1)
+        elif used + hours > available + EPSILON:
+            left = round(max(0.0, available - used), 1)
             decisions[info.id] = _reason(
                 "skipped_hours",
                 "minus",
@@ -233,15 +290,20 @@ def recommend(
         else:
             used += hours
             chosen.add(info.id)
-            decisions[info.id] = _reason("fits", "plus", platform=name, available=available)
+            decisions[info.id] = _reason(
+                "fits", "plus", platform=name, available=available, routines=round(routines, 1)
+            )
     if not chosen:
         info = scored[0][0]
         chosen.add(info.id)
         decisions[info.id] = _reason(
             "over_budget",
             "minus",
+            "assumption",
             platform=info.name,
-            hours=round(platforms.hours_per_week(info.id), 1),
+            hours=round(hours_of[info.id], 1),
+            routines=round(routines, 1),
+            total=round(routines + hours_of[info.id], 1),
             available=available,
         )
     result = [
@@ -249,12 +311,20 @@ def recommend(
             platform=info.id,
             score=score,
             recommended=info.id in chosen,
-            hours_per_week=platforms.hours_per_week(info.id),
+            hours_per_week=hours_of[info.id],
             reasons=(*reasons, decisions[info.id]),
         )
         for info, score, reasons in scored
     ]
     return result[:top] if top is not None else result
+
+
+def recommended(strategy: Strategy) -> frozenset[str]:
+    """The platforms recommended for a strategy (none without a profile), e.g. to keep them when cutting hours."""
+    if strategy.profile is None:
+        return frozenset()
+    recs = recommend(strategy.profile, strategy.personas, checklist=strategy.checklist)
+    return frozenset(rec.platform.value for rec in recs if rec.recommended)
 
 
 def render(reason: Reason, lang: str) -> str:

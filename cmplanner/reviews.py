@@ -6,8 +6,8 @@ period (``month`` / ``2026-11``, ``quarter`` / ``2026-Q4``), stored in the strat
 The summaries are pure functions of a strategy, its weekly rows, the checklist ticks and the reviews:
 
 - :func:`monthly_summary`: per platform the month's KPIs against the previous month, each goal's pace at the
-  month's end (goals of the month's quarter), the goals behind; checklist completion in the month; last
-  month's decisions.
+  month's end (goals of the month's quarter), the goals behind; checklist completion in the month (counted from
+  the plan's start, ``tracker.plan_start``); last month's decisions.
 - :func:`quarterly_summary`: per goal reached or not and by how much.
 - :func:`propose_goals`: next quarter's goals from the achieved trend; :func:`accept_goals` puts them into
   the strategy in one write.
@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING
 from cmplanner import checklists, kpis, metrics, periods
 from cmplanner.checklists import ChecklistItem, Progress, Ticks
 from cmplanner.models import Goal, Kind, Platform, Review, Strategy, WeekMetrics, new_id, now, period_end
-from cmplanner.pacing import ACCUMULATING_RATES, Pace, Status, pace, weeks_elapsed
+from cmplanner.pacing import ACCUMULATING_RATES, Pace, Status, default_start_week, pace, weeks_elapsed
 from cmplanner.store.schema import REVIEWS
-from cmplanner.tracker import GoalPace, goal_paces
+from cmplanner.tracker import GoalPace, goal_paces, plan_start
 
 if TYPE_CHECKING:
     from cmplanner.store import Edit
@@ -200,16 +200,21 @@ def _rows_until(rows: Sequence[WeekMetrics], week: str) -> list[WeekMetrics]:
     return [r for r in rows if r.week <= week]
 
 
-def _due_keys(period: checklists.Period, month: str, until: date) -> list[str]:
-    """The period keys of a month whose period has started by ``until``."""
+def _due_keys(period: checklists.Period, month: str, until: date, since: date | None = None) -> list[str]:
+    """The period keys of a month whose period has started by ``until`` and not ended before ``since``."""
     year, m = periods.parse_month(month)
     first = date(year, m, 1)
+    start = max(first, since) if since else first
     if period == "day":
         last = min(until, period_end("month", month))
-        return [(first + timedelta(days=i)).isoformat() for i in range((last - first).days + 1)]
+        return [(start + timedelta(days=i)).isoformat() for i in range((last - start).days + 1)]
     if period == "week":
-        return [w for w in periods.month_weeks(month) if periods.week_monday(w) <= until]
-    return [month] if first <= until else []
+        return [
+            w
+            for w in periods.month_weeks(month)
+            if periods.week_monday(w) <= until and periods.week_monday(w) + timedelta(days=6) >= start
+        ]
+    return [month] if first <= until and start <= period_end("month", month) else []
 
 
 def _completion(items: Sequence[ChecklistItem], ticks: Ticks, keys: Sequence[str]) -> Progress:
@@ -218,13 +223,19 @@ def _completion(items: Sequence[ChecklistItem], ticks: Ticks, keys: Sequence[str
 
 
 def month_checklist(
-    items: Sequence[ChecklistItem], ticks: Ticks, month: str, today: date, platform: str | None = None
+    items: Sequence[ChecklistItem],
+    ticks: Ticks,
+    month: str,
+    today: date,
+    platform: str | None = None,
+    since: date | None = None,
 ) -> dict[checklists.Period, Progress]:
     """Checklist completion in a month, per period: units ticked against units due up to ``today``.
 
     Due: each daily task ``count`` times per day of the month up to today (inclusive); each weekly task per ISO
     week of the month (Thursday rule) begun by today; each monthly task once. ``platform``: only that
-    platform's tasks (default: every task).
+    platform's tasks (default: every task). ``since``: the day the plan started (``tracker.plan_start``'s
+    Monday): days and weeks that ended before it are not due, and the month only if it has not ended by then.
     """
     result: dict[checklists.Period, Progress] = {}
     for period in MONTH_PERIODS:
@@ -233,7 +244,7 @@ def month_checklist(
             for i in items
             if i.enabled and i.period == period and (platform is None or i.platform == platform)
         ]
-        result[period] = _completion(chosen, ticks, _due_keys(period, month, today))
+        result[period] = _completion(chosen, ticks, _due_keys(period, month, today, since))
     return result
 
 
@@ -286,9 +297,10 @@ def monthly_summary(
     items = checklists.generate(strategy)
     ticks = ticks or {}
     last_day = min(today, period_end("month", month))
+    since = periods.week_monday(plan_start(strategy, quarter))
     platforms = []
     for platform in _plan_platforms(strategy):
-        progress = month_checklist(items, ticks, month, last_day, platform.value)
+        progress = month_checklist(items, ticks, month, last_day, platform.value, since)
         platforms.append(
             PlatformMonth(
                 platform=platform,
@@ -315,7 +327,7 @@ def monthly_summary(
         weeks=weeks,
         as_of=as_of,
         platforms=platforms,
-        checklist=month_checklist(items, ticks, month, last_day),
+        checklist=month_checklist(items, ticks, month, last_day, since=since),
         review=by_period.get(("month", month)),
         previous_review=by_period.get(("month", previous_month)),
     )
@@ -437,25 +449,28 @@ def _round(kpi_id: str, value: float) -> float:
     return float(round(value)) if unit == "count" else round(value, 1 if unit == "hours" else 2)
 
 
-def propose_goal(goal: Goal, rows: Sequence[WeekMetrics], uplift: float = UPLIFT) -> Goal:
+def propose_goal(
+    goal: Goal, rows: Sequence[WeekMetrics], uplift: float = UPLIFT, today: date | None = None
+) -> Goal:
     """Next quarter's version of one goal; see :func:`propose_goals` for the rule."""
     kpi = kpis.KPIS[goal.kpi]
     next_quarter = periods.shift_quarter(goal.quarter, 1)
+    start = default_start_week(next_quarter, today) if today else None
     weeks_next = len(periods.quarter_weeks(next_quarter))
     weeks = periods.quarter_weeks(goal.quarter)
     after = periods.week_monday(weeks[-1]) + timedelta(weeks=1)
     p = pace(goal, rows, after)
-    carried = goal.model_copy(update={"id": new_id(), "quarter": next_quarter})
+    carried = goal.model_copy(update={"id": new_id(), "quarter": next_quarter, "start_week": start})
     logged = [i for i, (_, actual, _, _) in enumerate(p.series, start=1) if actual is not None]
     if p.actual is None or not logged:
         return carried
-    w = logged[-1]  # the quarter's weeks up to the last one logged
+    w = logged[-1] - p.start_offset  # the goal's weeks up to the last one logged
     baseline = 0.0
     if kpi.kind == "stock":
         baseline = _round(goal.kpi, p.actual)
         growth = (p.actual - goal.baseline) / w
         if growth <= 0:
-            growth = (goal.target - goal.baseline) / len(weeks)
+            growth = (goal.target - goal.baseline) / (len(weeks) - p.start_offset)
         if growth <= 0:
             return carried
         target = baseline + growth * weeks_next * (1 + uplift)
@@ -483,11 +498,16 @@ def propose_goal(goal: Goal, rows: Sequence[WeekMetrics], uplift: float = UPLIFT
         baseline=baseline,
         target=target,
         note=goal.note,
+        start_week=start,
     )
 
 
 def propose_goals(
-    strategy: Strategy, rows: Sequence[WeekMetrics], quarter: str, uplift: float = UPLIFT
+    strategy: Strategy,
+    rows: Sequence[WeekMetrics],
+    quarter: str,
+    uplift: float = UPLIFT,
+    today: date | None = None,
 ) -> list[Goal]:
     """Next quarter's goals from this quarter's achieved trend: one per goal of ``quarter``, same platform and KPI.
 
@@ -503,11 +523,14 @@ def propose_goals(
     - other rates: baseline = the rate achieved over the quarter; target = that rate × (1 + u), or × (1 − u)
       where lower is better (response time); shares of a whole (response rate, share of voice) at most 100 %.
 
+    Growth is per week of the goal (from its start week). A proposal starts with its quarter when ``today`` is
+    before it, else in ``today``'s week (``pacing.default_start_week``).
+
     Targets are rounded (counts to whole numbers, percent to 2 decimals, hours to 1). A goal without data, or
     whose rule gives no usable target (0, or equal to the baseline), is carried over unchanged. Notes are kept.
     The user edits the proposals and accepts them with :func:`accept_goals`.
     """
-    return [propose_goal(goal, rows, uplift) for goal in strategy.goals if goal.quarter == quarter]
+    return [propose_goal(goal, rows, uplift, today) for goal in strategy.goals if goal.quarter == quarter]
 
 
 def accept_goals(edit: Edit, goals: Sequence[Goal]) -> None:

@@ -1,4 +1,8 @@
-"""The tracker's data: every goal of a quarter with its pace, cadence compliance, and status counts for the home page."""
+"""The tracker's data: every goal of a quarter with its pace, cadence compliance, and status counts for the home page.
+
+Like a goal's pace, the plan's cadence counts from when the plan started, not from the quarter's first week
+(:func:`plan_start`): a strategy made in week 9 is not "behind" on the posts of weeks 1–8.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ from datetime import date
 
 from cmplanner import kpis, periods
 from cmplanner.models import Goal, Platform, Strategy, WeekMetrics
-from cmplanner.pacing import Pace, Status, pace, weeks_elapsed
+from cmplanner.pacing import Pace, Status, pace, start_offset, weeks_elapsed
 
 
 @dataclass(frozen=True)
@@ -51,9 +55,26 @@ def goal_paces(strategy: Strategy, rows: Sequence[WeekMetrics], quarter: str, to
     return result
 
 
+def plan_start(strategy: Strategy, quarter: str) -> str:
+    """The week of ``quarter`` from which the plan's cadence and checklists count.
+
+    The earliest start among the quarter's goals (a goal without a start week starts with the quarter); a
+    quarter without goals counts from the week the strategy was made, or from its first week when the strategy
+    is older (after the quarter: a week past it, so nothing counts). Goals rather than the creation date come first because the goals say when the plan took effect
+    (a strategy copied, or written months before it was put to work, still counts from its goals).
+    """
+    weeks = periods.quarter_weeks(quarter)
+    offsets = [start_offset(goal) for goal in strategy.goals if goal.quarter == quarter]
+    if offsets:
+        return weeks[min(offsets)]
+    return max(periods.week_key(strategy.created_at.date()), weeks[0])  # ISO week keys sort as text
+
+
 def cadence(strategy: Strategy, rows: Sequence[WeekMetrics], quarter: str, today: date) -> list[Cadence]:
-    """Per platform of the plan: posts logged so far this quarter vs its posts per week × weeks elapsed."""
-    weeks = set(periods.quarter_weeks(quarter)[: weeks_elapsed(quarter, today)])
+    """Per platform of the plan: posts logged so far this quarter vs its posts per week × weeks elapsed, counting
+    from :func:`plan_start`."""
+    first = plan_start(strategy, quarter)
+    weeks = {w for w in periods.quarter_weeks(quarter)[: weeks_elapsed(quarter, today)] if w >= first}
     result = []
     for plan in strategy.platforms:
         logged = sum(r.posts or 0 for r in rows if r.platform == plan.platform and r.week in weeks)

@@ -1,12 +1,14 @@
 """The strategy walk's data: raw draft values (widget key → value) to validated models, with messages per widget.
 
 Draft keys: ``w.profile.<field>``; ``w.personas`` (list of ids) and ``w.persona.<id>.<field>``;
-``w.platforms.<platform>.<field>``; ``w.goals`` (list of ids) and ``w.goal.<id>.<field>``.
+``w.platforms.<platform>.<field>``, ``w.platforms.recommended`` and ``w.platforms.by_hand`` (see
+:func:`follow_recommendations`); ``w.goals`` (list of ids) and ``w.goal.<id>.<field>``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -14,6 +16,7 @@ from pydantic import BaseModel, ValidationError
 
 from cmplanner import i18n, periods, platforms
 from cmplanner.models import BusinessProfile, Goal, Persona, Platform, PlatformPlan, Strategy, new_id
+from cmplanner.pacing import default_start_week
 
 Draft = Mapping[str, Any]
 Errors = dict[str, str]
@@ -86,10 +89,33 @@ def chosen_platforms(draft: Draft, lang: str) -> tuple[list[PlatformPlan], Error
     return plans, errors
 
 
-def goals(draft: Draft, lang: str, chosen: list[Platform]) -> tuple[list[Goal], Errors]:
-    """The goals of the draft; a goal on a platform that is no longer chosen is reported, not dropped silently."""
+def _start_week(quarter: Any, gid: str, draft: Draft, existing: Sequence[Goal], today: date) -> str | None:
+    """A goal's start week: kept from the draft or the saved goal while its quarter stays the same, else the
+    week it is set (``pacing.default_start_week``: the quarter's first week when set before the quarter)."""
+    drafted = draft.get(f"w.goal.{gid}.start_week")
+    if drafted and isinstance(quarter, str) and periods.quarter_of_week(drafted) == quarter:
+        return None if drafted == periods.quarter_weeks(quarter)[0] else str(drafted)
+    saved = next((g for g in existing if g.id == gid and g.quarter == quarter), None)
+    if saved is not None:
+        return saved.start_week
+    return default_start_week(quarter, today) if isinstance(quarter, str) else None
+
+
+def goals(
+    draft: Draft,
+    lang: str,
+    chosen: list[Platform],
+    today: date | None = None,
+    existing: Sequence[Goal] = (),
+) -> tuple[list[Goal], Errors]:
+    """The goals of the draft; a goal on a platform that is no longer chosen is reported, not dropped silently.
+
+    Each goal gets its start week (:func:`_start_week`; ``today`` defaults to the real date); ``existing``: the
+    strategy's saved goals, whose start weeks stay.
+    """
     errors: Errors = {}
     result: list[Goal] = []
+    day = today or date.today()
     ids = list(draft.get("w.goals") or [])
     if not ids:
         errors["w.goals"] = i18n.t("error.no_goals", lang)
@@ -98,6 +124,7 @@ def goals(draft: Draft, lang: str, chosen: list[Platform]) -> tuple[list[Goal], 
         data = {f: draft.get(prefix + f) for f in GOAL_FIELDS}
         data = {k: v for k, v in data.items() if v is not None and v != ""}
         data["id"] = gid
+        data["start_week"] = _start_week(data.get("quarter"), gid, draft, existing, day)
         goal = _build(Goal, data, prefix, lang, errors, whole="target")
         if goal is not None and goal.platform not in chosen:
             errors[prefix + "platform"] = i18n.t("error.platform_not_chosen", lang)
@@ -125,14 +152,17 @@ def from_strategy(strategy: Strategy) -> dict[str, Any]:
         for field, value in plan.model_dump(mode="json").items():
             if field != "platform":
                 draft[prefix + field] = value
-    if strategy.platforms:  # a choice was made: the platforms not in it stay unticked
+    if strategy.platforms:  # a choice was made: the platforms not in it stay unticked, all as chosen by hand
         for platform in Platform:
             draft.setdefault(f"w.platforms.{platform.value}.use", False)
+        draft[BY_HAND] = sorted(p.value for p in Platform)
     draft["w.goals"] = [goal.id for goal in strategy.goals]
     for goal in strategy.goals:
         for field, value in goal.model_dump(mode="json").items():
             if field != "id":
                 draft[f"w.goal.{goal.id}.{field}"] = value
+        # the start as a week of its quarter, so a later change of quarter can be told apart
+        draft[f"w.goal.{goal.id}.start_week"] = goal.start_week or periods.quarter_weeks(goal.quarter)[0]
     return draft
 
 
@@ -152,3 +182,97 @@ def goal_quarters(today: date) -> list[str]:
     """The quarters a goal can be set for: the current one and the next three."""
     current = periods.current_quarter(today)
     return [periods.shift_quarter(current, i) for i in range(4)]
+
+
+LATE_SHARE = 1 / 3
+"""A goal set when less than this share of its quarter is left gets a warning that offers the next quarter."""
+
+
+def weeks_left(quarter: str, today: date) -> tuple[int, int] | None:
+    """(weeks left including this one, weeks of the quarter) when less than a third of ``quarter`` is left on
+    ``today``; ``None`` otherwise (and for a quarter not yet begun or already over)."""
+    weeks = periods.quarter_weeks(quarter)
+    this = periods.week_key(today)
+    if this not in weeks:
+        return None
+    left = len(weeks) - weeks.index(this)
+    return (left, len(weeks)) if left < len(weeks) * LATE_SHARE else None
+
+
+def plan_from_draft(strategy: Strategy, draft: Draft, lang: str) -> Strategy:
+    """The strategy as the walk's draft would make it (profile, personas, chosen platforms; the goals and the
+    checklist tuning as saved), so the walk shows the figures the saved plan will have."""
+    profile, personas, _ = audience(draft, lang)
+    plans, _ = chosen_platforms(draft, lang)
+    update: dict[str, Any] = {"platforms": plans}
+    if profile is not None:
+        update["profile"] = profile
+    if personas:
+        update["personas"] = personas
+    return strategy.model_copy(update=update)
+
+
+# ------------------------------------------------------------------------- ticks that follow recommendations
+
+RECOMMENDED = "w.platforms.recommended"
+"""Draft key: the platforms recommended when the ticks were last set from the recommendations."""
+BY_HAND = "w.platforms.by_hand"
+"""Draft key: the platforms the user ticked or unticked by hand; their ticks never move by themselves."""
+
+
+@dataclass(frozen=True)
+class Followed:
+    """A tick that followed the recommendations: ticked (now recommended) or unticked (no longer)."""
+
+    platform: Platform
+    ticked: bool
+
+    def text(self, lang: str) -> str:
+        name = i18n.t(f"platform.{self.platform.value}", lang)
+        return i18n.t("follow.ticked" if self.ticked else "follow.unticked", lang, platform=name)
+
+
+def _use(platform: Platform) -> str:
+    return f"w.platforms.{platform.value}.use"
+
+
+def follow_recommendations(
+    draft: Draft, recommended: Collection[Platform]
+) -> tuple[dict[str, Any], list[Followed]]:
+    """The draft values that make the ticks follow the recommendations, and what changed.
+
+    A tick is "by recommendation" unless the platform is in the draft's by-hand list (:func:`by_hand`). When the
+    recommendations change, a tick by recommendation that no longer matches is set to the new recommendation; a
+    tick by hand stays. The first time (no recommendations recorded yet) nothing moves: ticks the draft already
+    holds (a strategy being edited, an older draft) count as by hand, the others take the recommendation as their
+    default. The result always holds both bookkeeping keys, so the caller can write it whole.
+    """
+    now = sorted(p.value for p in recommended)
+    before = draft.get(RECOMMENDED)
+    if before is None:
+        hand = sorted(
+            {p.value for p in Platform if draft.get(_use(p)) is not None} | set(draft.get(BY_HAND) or [])
+        )
+        return {RECOMMENDED: now, BY_HAND: hand}, []
+    hand = sorted(set(draft.get(BY_HAND) or []))
+    updates: dict[str, Any] = {RECOMMENDED: now, BY_HAND: hand}
+    changes: list[Followed] = []
+    for platform in Platform:
+        tick = draft.get(_use(platform))
+        wanted = platform.value in now
+        if platform.value in hand or tick is None or (platform.value in before) == wanted:
+            continue
+        if bool(tick) != wanted:
+            updates[_use(platform)] = wanted
+            changes.append(Followed(platform, wanted))
+    return updates, sorted(changes, key=lambda change: not change.ticked)  # ticked first, then unticked
+
+
+def by_hand(draft: Draft, platform: Platform | str) -> list[str]:
+    """The by-hand list once the user has ticked or unticked ``platform`` themselves."""
+    return sorted(set(draft.get(BY_HAND) or []) | {Platform(platform).value})
+
+
+def follow_message(changes: Sequence[Followed], lang: str) -> str:
+    """``Pinterest is now recommended and was ticked; YouTube is no longer recommended and was unticked.``"""
+    return "; ".join(change.text(lang) for change in changes) + "." if changes else ""

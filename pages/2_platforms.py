@@ -2,13 +2,20 @@
 
 import streamlit as st
 
-from cmplanner import i18n, recommend, wizard
-from cmplanner import platforms as knowledge
+from cmplanner import i18n, recommend, wizard, workload
 from cmplanner.models import Role, Strategy
 from cmplanner.ui import page, walk
 from cmplanner.ui.widgets import reasons
+from cmplanner.ui.workload import fit_message, suggestion_box
 
 ctx = page("platforms", needs_strategy=True)
+
+
+def mark_by_hand(platform: str) -> None:
+    """The user ticked or unticked a platform: from now on its tick is theirs."""
+    st.session_state[wizard.BY_HAND] = wizard.by_hand(draft.current(), platform)
+
+
 assert ctx.strategy is not None
 draft = walk.Draft(ctx)
 st.title(ctx.t("page.platforms"))
@@ -21,7 +28,18 @@ if profile is None or not personas:
     st.stop()
 
 st.write(ctx.t("platforms.intro"))
-ranking = recommend.recommend(profile, personas)
+ranking = recommend.recommend(profile, personas, checklist=ctx.strategy.checklist)
+plan = wizard.plan_from_draft(ctx.strategy, draft.current(), ctx.lang)
+updates, followed = wizard.follow_recommendations(
+    draft.current(), [r.platform for r in ranking if r.recommended]
+)
+for key, value in updates.items():
+    draft.set(key.removeprefix("w."), value)
+if followed:
+    st.info(
+        wizard.follow_message(followed, ctx.lang) + " " + ctx.t("follow.help"),
+        icon=":material/published_with_changes:",
+    )
 _, errors = wizard.chosen_platforms(draft.current(), ctx.lang)
 shown = errors if walk.touched("platforms") else {}
 walk.error(shown, "w.platforms")
@@ -31,16 +49,20 @@ for rec in ranking:
     defaults = wizard.platform_defaults(rec.platform)
     with st.container(border=True):
         head, badge = st.columns([3, 2], vertical_alignment="center")
-        use = head.checkbox(ctx.t("platform." + p), key=draft.key(f"platforms.{p}.use", rec.recommended))
+        use = head.checkbox(
+            ctx.t("platform." + p),
+            key=draft.key(f"platforms.{p}.use", rec.recommended),
+            on_change=mark_by_hand,
+            args=(p,),
+        )
         with badge, st.container(horizontal=True, horizontal_alignment="right"):
             if rec.recommended:
                 st.badge(ctx.t("platforms.recommended"), icon=":material/thumb_up:", color="green")
             else:
                 st.badge(ctx.t("platforms.not_recommended"), icon=":material/remove:", color="gray")
+            hours = workload.platform_hours(plan, rec.platform)
             st.badge(
-                ctx.t("common.hours", n=i18n.number(rec.hours_per_week, ctx.lang, 1))
-                + " / "
-                + ctx.t("platforms.week"),
+                ctx.t("common.hours", n=i18n.number(hours, ctx.lang, 1)) + " / " + ctx.t("platforms.week"),
                 icon=":material/schedule:",
                 color="gray",
             )
@@ -68,14 +90,15 @@ for rec in ranking:
             walk.error(shown, f"w.platforms.{p}.posts_per_week")
 
 draft.save()
-chosen, _ = wizard.chosen_platforms(draft.saved, ctx.lang)
-total = sum(knowledge.hours_per_week(plan.platform, plan.posts_per_week) for plan in chosen)
-budget = profile.hours_per_week
-message = ctx.t(
-    "platforms.total", hours=i18n.number(total, ctx.lang, 1), budget=i18n.number(budget, ctx.lang, 1)
-)
-(st.success if total <= budget else st.warning)(message, icon=":material/schedule:")
-st.caption(ctx.t("platforms.total_help"))
+plan = wizard.plan_from_draft(ctx.strategy, draft.saved, ctx.lang)
+work = workload.workload(plan, protect={r.platform.value for r in ranking if r.recommended})
+st.subheader(ctx.t("workload.fit_title"))
+fit_message(ctx, work)
+st.caption(ctx.t("workload.walk_help"))
+if work.suggestions:
+    st.write(ctx.t("workload.walk_changes"))
+    for suggestion in work.suggestions:
+        suggestion_box(ctx, suggestion)
 
 
 def save_platforms(strategy: Strategy) -> None:

@@ -1,13 +1,11 @@
 """Step 3 of the walk: quarterly goals and the KPIs that measure them."""
 
-from datetime import date
-
 import streamlit as st
 
-from cmplanner import kpis, wizard
+from cmplanner import kpis, periods, wizard
 from cmplanner.models import Strategy
 from cmplanner.presentation import unit_name
-from cmplanner.ui import page, walk
+from cmplanner.ui import page, today, walk
 from cmplanner.ui.widgets import kpi_help
 
 ctx = page("goals", needs_strategy=True)
@@ -24,8 +22,9 @@ if not chosen:
 platform_ids = [plan.platform for plan in chosen]
 st.write(ctx.t("goals.intro"))
 
-quarters = wizard.goal_quarters(date.today())
-_, errors = wizard.goals(draft.current(), ctx.lang, platform_ids)
+day = today()
+quarters = wizard.goal_quarters(day)
+_, errors = wizard.goals(draft.current(), ctx.lang, platform_ids, day, ctx.strategy.goals)
 shown = errors if walk.touched("goals") else {}
 goal_ids = list(draft.value("goals") or [])
 draft.set("goals", goal_ids)
@@ -64,7 +63,22 @@ for number, gid in enumerate(goal_ids, start=1):
             key=draft.key(prefix + "kpi", "followers"),
             format_func=lambda k: ctx.t(f"kpi.{k}"),
         )
-        right.selectbox(ctx.t("field.quarter"), quarters, key=draft.key(prefix + "quarter", quarters[0]))
+        quarter_key = draft.key(prefix + "quarter", quarters[0])
+        quarter = right.selectbox(ctx.t("field.quarter"), quarters, key=quarter_key)
+        late = wizard.weeks_left(quarter, day)
+        if late is not None:
+            later = periods.shift_quarter(quarter, 1)
+            with st.container(horizontal=True, vertical_alignment="center"):
+                st.warning(
+                    ctx.t("goalstart.late", left=late[0], total=late[1], quarter=quarter, next=later),
+                    icon=":material/hourglass_bottom:",
+                )
+                st.button(
+                    ctx.t("goalstart.use_next", quarter=later),
+                    key=f"next_quarter.{gid}",
+                    on_click=st.session_state.__setitem__,
+                    args=(quarter_key, later),
+                )
         with left:
             walk.error(shown, f"w.{prefix}platform")
         st.caption(kpi_help(ctx, kpi_id, platform))
@@ -99,7 +113,7 @@ draft.save()
 
 
 def save_goals(strategy: Strategy) -> None:
-    strategy.goals, _ = wizard.goals(draft.saved, ctx.lang, platform_ids)
+    strategy.goals, _ = wizard.goals(draft.saved, ctx.lang, platform_ids, day, strategy.goals)
 
 
 walk.nav(ctx, "goals", errors, save_goals)

@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from cmplanner import wizard
+from cmplanner import recommend, wizard, workload
 from cmplanner.models import Strategy
 from cmplanner.ui import page, walk
 from cmplanner.ui.document import render
+from cmplanner.ui.workload import suggestion_box
 
 ctx = page("review", needs_strategy=True)
 assert ctx.strategy is not None
@@ -33,6 +34,11 @@ if missing or ctx.strategy.step < 3:
 else:
     st.write(ctx.t("review.intro"))
 render(ctx, ctx.strategy)
+work = workload.workload(ctx.strategy, protect=recommend.recommended(ctx.strategy))
+if work.suggestions:
+    st.write(ctx.t("workload.walk_changes"))
+    for suggestion in work.suggestions:
+        suggestion_box(ctx, suggestion)
 
 
 def finish(strategy: Strategy) -> None:

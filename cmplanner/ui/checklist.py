@@ -7,12 +7,17 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from cmplanner import checklists, exports, i18n
-from cmplanner.checklists import ChecklistItem, CustomTask, Progress, Ticks
+from cmplanner import checklist_items, checklists, exports, i18n, workload
+from cmplanner.checklist_calendar import DayTooFull, to_ics
+from cmplanner.checklist_items import ChecklistItem, CustomTask
+from cmplanner.checklist_sheet import checklist_pdf
+from cmplanner.checklists import Progress, Ticks
 from cmplanner.platforms import PERIODS
 from cmplanner.store import StoreError
 from cmplanner.ui import state
 from cmplanner.ui.shell import Ctx, escape, store_error_text
+from cmplanner.ui.workload import fit_message, suggestion_box
+from cmplanner.workload import Workload
 
 
 def _tick(ctx: Ctx, item: ChecklistItem, period_key: str, widget: str) -> None:
@@ -81,38 +86,45 @@ def tick_list(
             )
     if any(row.item.posts for row in rows):
         with st.expander(ctx.t("checklists.prepublish"), icon=":material/rule:"):
-            st.markdown("\n".join(f"- {q}" for q in checklists.prepublish(ctx.lang)))
+            st.markdown("\n".join(f"- {q}" for q in checklist_items.prepublish(ctx.lang)))
             st.caption(ctx.t("common.source", source=ctx.t("source.seed000")))
 
 
-def workload_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
+def over_notice(ctx: Ctx, work: Workload) -> None:
+    """On the To do tab: a warning when the plan does not fit, pointing at the tab with the changes."""
+    if not work.fits:
+        st.warning(
+            ctx.t(
+                "workload.todo_over",
+                hours=i18n.number(work.hours, ctx.lang, 1),
+                available=i18n.number(work.available, ctx.lang, 1),
+                tab=ctx.t("cl.tab.tune"),
+            ),
+            icon=":material/schedule:",
+        )
+
+
+def workload_panel(ctx: Ctx, work: Workload) -> None:
     """Hours a week of the plan against the hours available, with changes that would make it fit."""
     strategy = ctx.strategy
     assert strategy is not None
-    available = strategy.profile.hours_per_week if strategy.profile else 0.0
-    work = checklists.workload(items, available)
     st.subheader(ctx.t("cl.workload"))
     left, right = st.columns(2)
     left.metric(ctx.t("cl.plan_hours"), ctx.t("common.hours", n=i18n.number(work.hours, ctx.lang, 1)))
     right.metric(
         ctx.t("cl.available_hours"),
-        ctx.t("common.hours", n=i18n.number(available, ctx.lang, 1)),
+        ctx.t("common.hours", n=i18n.number(work.available, ctx.lang, 1)),
         delta=None if work.fits else "-" + ctx.t("common.hours", n=i18n.number(work.over, ctx.lang, 1)),
     )
-    (st.success if work.fits else st.warning)(work.text(ctx.lang), icon=":material/schedule:")
+    fit_message(ctx, work)
     st.caption(ctx.t("checklists.assumption"))
     for number, suggestion in enumerate(work.suggestions):
-        with st.container(border=True):
-            st.markdown(f"**{suggestion.text(ctx.lang)}**")
-            st.markdown("\n".join(f"- {escape(change.text(ctx.lang))}" for change in suggestion.changes))
-            if not suggestion.fits:
-                st.caption(ctx.t("checklists.suggest.not_enough"))
-            if st.button(ctx.t("cl.apply"), key=f"apply.{number}", icon=":material/check:"):
-                strategy.checklist = checklists.apply(strategy.checklist, suggestion.changes)
-                if state.save_strategy(ctx.store, strategy, "checklists", ctx.lang):
-                    state.flash("success", ctx.t("cl.applied"))
-                st.rerun()
-    st.info(checklists.cost_text(work.hours, ctx.lang), icon=":material/euro:")
+        if suggestion_box(ctx, suggestion, apply_key=f"apply.{number}"):
+            strategy.checklist = workload.apply(strategy.checklist, suggestion.changes)
+            if state.save_strategy(ctx.store, strategy, "checklists", ctx.lang):
+                state.flash("success", ctx.t("cl.applied"))
+            st.rerun()
+    st.info(workload.cost_text(work.hours, ctx.lang), icon=":material/euro:")
 
 
 def _table(ctx: Ctx, items: list[ChecklistItem]) -> pd.DataFrame:
@@ -122,7 +134,7 @@ def _table(ctx: Ctx, items: list[ChecklistItem]) -> pd.DataFrame:
                 "id": item.id,
                 "enabled": item.enabled,
                 "task": item.text(ctx.lang),
-                "platform": checklists.platform_name(item.platform, ctx.lang) if item.platform else "",
+                "platform": checklist_items.platform_name(item.platform, ctx.lang) if item.platform else "",
                 "period": item.period,
                 "count": item.count,
                 "minutes": item.minutes,
@@ -167,7 +179,7 @@ def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
     )
     if st.button(ctx.t("cl.save"), type="primary", icon=":material/save:"):
         rows = [{"id": task_id, **values} for task_id, values in edited.to_dict("index").items()]
-        strategy.checklist = checklists.tune(strategy, rows)
+        strategy.checklist = checklist_items.tune(strategy, rows)
         if state.save_strategy(ctx.store, strategy, "checklists", ctx.lang):
             state.flash("success", ctx.t("cl.saved"))
             st.session_state.pop("cl.editor", None)
@@ -212,27 +224,33 @@ def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
 
 
 def export_panel(ctx: Ctx, items: list[ChecklistItem], day: date) -> None:
-    """The recurring tasks as an iCalendar file and as a printable list."""
+    """The recurring tasks as an iCalendar file and as a printable PDF page."""
     strategy = ctx.strategy
     assert strategy is not None
     st.subheader(ctx.t("cl.export"))
     st.write(ctx.t("cl.export_help"))
+    weekends = st.checkbox(
+        ctx.t("calendar.weekends"), key="cl.weekends", help=ctx.t("calendar.weekends_help")
+    )
     slug = exports.slug(strategy.name)
     left, right = st.columns(2)
-    left.download_button(
-        ctx.t("cl.ics"),
-        data=lambda: checklists.to_ics(items, ctx.lang, day, scope=strategy.id),
-        file_name=f"{slug}-checklists.ics",
-        mime="text/calendar",
-        icon=":material/calendar_month:",
-    )
-    text = checklists.printable(items, ctx.lang)
+    try:
+        ics = to_ics(items, ctx.lang, day, scope=strategy.id, weekends=weekends)
+    except DayTooFull as full:
+        hours = i18n.number(full.minutes / 60, ctx.lang, 1)
+        left.warning(ctx.t("calendar.too_full", hours=hours), icon=":material/event_busy:")
+    else:
+        left.download_button(
+            ctx.t("cl.ics"),
+            data=ics,
+            file_name=f"{slug}-checklists.ics",
+            mime="text/calendar",
+            icon=":material/calendar_month:",
+        )
     right.download_button(
-        ctx.t("cl.print"),
-        data=text.encode("utf-8"),
-        file_name=f"{slug}-checklists.md",
-        mime="text/markdown",
+        ctx.t("calendar.pdf"),
+        data=lambda: checklist_pdf(strategy, ctx.lang),
+        file_name=f"{slug}-checklists.pdf",
+        mime="application/pdf",
         icon=":material/print:",
     )
-    with st.container(border=True):
-        st.markdown(text)

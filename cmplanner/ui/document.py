@@ -5,10 +5,11 @@ from __future__ import annotations
 import streamlit as st
 
 from cmplanner import presentation as shown
-from cmplanner import recommend
+from cmplanner import recommend, workload
 from cmplanner.models import Strategy
 from cmplanner.ui.shell import Ctx, escape
 from cmplanner.ui.widgets import kpi_help, reasons
+from cmplanner.ui.workload import fit_message
 
 
 def render(ctx: Ctx, strategy: Strategy) -> None:
@@ -41,7 +42,10 @@ def render(ctx: Ctx, strategy: Strategy) -> None:
             st.markdown("\n".join(f"- **{label}:** {escape(value)}" for label, value in rows if value))
 
     st.header(ctx.t("doc.platforms"))
-    ranking = {rec.platform: rec for rec in recommend.recommend(profile, strategy.personas)}
+    ranking = {
+        rec.platform: rec
+        for rec in recommend.recommend(profile, strategy.personas, checklist=strategy.checklist)
+    }
     for plan in strategy.platforms:
         with st.container(border=True):
             st.markdown(
@@ -53,6 +57,10 @@ def render(ctx: Ctx, strategy: Strategy) -> None:
     skipped = [p for p in ranking if strategy.plan_for(p) is None]
     if skipped:
         st.caption(ctx.t("doc.skipped", names=", ".join(ctx.t(f"platform.{p.value}") for p in skipped)))
+
+    st.header(ctx.t("workload.doc_hours"))
+    fit_message(ctx, workload.workload(strategy))
+    st.caption(ctx.t("checklists.assumption"))
 
     st.header(ctx.t("doc.goals"))
     if not strategy.goals:

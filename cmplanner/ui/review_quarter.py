@@ -14,7 +14,7 @@ from cmplanner import presentation as shown
 from cmplanner.models import Goal, Platform, Strategy, WeekMetrics
 from cmplanner.reviews import QuarterSummary
 from cmplanner.ui import state
-from cmplanner.ui.shell import Ctx, escape
+from cmplanner.ui.shell import Ctx, escape, today
 
 
 def results_panel(ctx: Ctx, summary: QuarterSummary) -> None:
@@ -56,7 +56,7 @@ def proposals_panel(
     ctx: Ctx, strategy: Strategy, rows: Sequence[WeekMetrics], summary: QuarterSummary
 ) -> None:
     """Next quarter's goals proposed from the achieved trend, editable, accepted into the strategy in one step."""
-    proposals = reviews.propose_goals(strategy, rows, summary.quarter)
+    proposals = reviews.propose_goals(strategy, rows, summary.quarter, today=today())
     st.subheader(ctx.t("rv.proposals", quarter=summary.next_quarter))
     if not proposals:
         st.caption(ctx.t("rv.no_proposals"))
@@ -139,6 +139,7 @@ def goals_from_editor(
                     baseline=_number(row.get("baseline")),
                     target=_number(row.get("target")),
                     note=str(row.get("note") or ""),
+                    start_week=proposal.start_week,
                 )
             )
         except ValidationError as exc:

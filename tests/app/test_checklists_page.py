@@ -6,7 +6,7 @@ from datetime import date
 
 from streamlit.testing.v1 import AppTest
 
-from cmplanner import checklists
+from cmplanner import checklists, i18n, recommend, workload
 from cmplanner.demo import bakery
 from cmplanner.store import TICKS, Store
 from tests.app.helpers import no_exception, open_page, texts
@@ -58,13 +58,29 @@ def test_plan_over_budget_says_by_how_much_and_applying_a_suggestion_makes_it_fi
     store.save(strategy)
     at = open_on(MONDAY, strategy.id)
     shown = texts(at)
-    assert "hours too many" in shown
+    work = workload.workload(strategy, protect=recommend.recommended(strategy))
+    assert work.text("en") in shown and "hours too many" in shown
     assert "€2,000 gross a month" in shown and "cidj.com" in shown
-    next(b for b in at.button if b.label == "Apply these changes").click().run()
+    fitting = next(i for i, s in enumerate(work.suggestions) if s.fits)
+    at.button(key=f"apply.{fitting}").click().run()
     no_exception(at)
-    saved = store.get(strategy.id)
-    work = checklists.workload(checklists.generate(saved), 3)
-    assert work.fits
+    assert workload.workload(store.get(strategy.id)).fits
+
+
+def test_to_do_tab_warns_when_the_plan_does_not_fit(store: Store) -> None:
+    strategy = bakery("2026-Q4")
+    assert strategy.profile is not None
+    strategy.profile.hours_per_week = 3
+    store.save(strategy)
+    at = open_on(MONDAY, strategy.id)
+    hours = i18n.number(workload.plan_hours(strategy), "en", 1)
+    todo = at.tabs[0]
+    assert any(f"Your plan takes {hours} hours a week but you have 3.0" in w.value for w in todo.warning)
+    assert any("Tune & workload" in w.value for w in todo.warning)
+    # a plan that fits: no warning on the To do tab
+    strategy.profile.hours_per_week = 20
+    store.save(strategy)
+    assert not open_on(MONDAY, strategy.id).tabs[0].warning
 
 
 def test_switching_a_task_off_in_the_table_removes_it_from_today(store: Store) -> None:

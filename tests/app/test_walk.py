@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from streamlit.testing.v1 import AppTest
 
+from cmplanner import i18n, workload
+from cmplanner.models import BusinessProfile, Platform, PlatformPlan
 from cmplanner.store import Store
 from tests.app.helpers import no_exception, open_page, texts
 
@@ -112,3 +114,63 @@ def test_walk_pages_need_a_strategy(store: Store) -> None:
     at = open_page("pages/2_platforms.py")
     no_exception(at)
     assert "Open or create a strategy first" in texts(at)
+
+
+def salon_audience(at: AppTest, online: list[str]) -> AppTest:
+    """A hair salon in Utrecht, B2C, 4 hours a week; one persona, online where ``online`` says."""
+    at.text_input(key="w.profile.name").input("Kapsalon Knip")
+    at.text_input(key="w.profile.sector").input("Hair salon")
+    at.number_input(key="w.profile.hours_per_week").set_value(4.0)
+    persona_key = next(
+        w.key for w in at.text_input if w.key and w.key.endswith(".name") and "persona" in w.key
+    )
+    at.text_input(key=persona_key).input("Busy parent")
+    at.multiselect(key=persona_key.replace(".name", ".age_bands")).select("30-49")
+    online_widget = at.multiselect(key=persona_key.replace(".name", ".online"))
+    for platform in online:
+        online_widget.select(platform)
+    return at.run()
+
+
+def test_ticks_by_recommendation_follow_the_audience_and_the_page_says_so(store: Store) -> None:
+    strategy = store.create("Kapsalon Knip")
+    at = salon_audience(open_page("pages/1_audience.py", strategy.id), [])
+    at = click(at, "Next")
+    no_exception(at)
+    first = {c.key.split(".")[2]: c.value for c in at.checkbox if c.key and c.key.endswith(".use")}
+    assert first == {p: p == "facebook" for p in first}  # the best one, pre-ticked
+    at.checkbox(key="w.platforms.x.use").check()  # the user's own choice
+    at = click(at.run(), "Back")
+    no_exception(at)
+    assert at.title[0].value == "Business & audience"
+    persona_key = next(w.key for w in at.multiselect if w.key and w.key.endswith(".online"))
+    at.multiselect(key=persona_key).select("instagram").select("pinterest")
+    at = click(at.run(), "Next")
+    no_exception(at)
+    ticks = {c.key.split(".")[2]: c.value for c in at.checkbox if c.key and c.key.endswith(".use")}
+    assert ticks["instagram"] is True  # now recommended, ticked
+    assert ticks["facebook"] is False  # no longer recommended, unticked
+    assert ticks["x"] is True  # ticked by hand: stays
+    shown = texts(at)
+    assert "Instagram is now recommended and was ticked" in shown
+    assert "Facebook is no longer recommended and was unticked" in shown
+    assert "What you ticked or unticked yourself stays as you set it." in shown
+
+
+def test_platform_step_warns_when_the_plan_does_not_fit_with_the_changes_that_would(store: Store) -> None:
+    strategy = store.create("Kapsalon Knip")
+    at = click(salon_audience(open_page("pages/1_audience.py", strategy.id), ["instagram"]), "Next")
+    no_exception(at)
+    at.checkbox(key="w.platforms.instagram.use").check()
+    at = at.run()
+    warnings = " ".join(w.value for w in at.warning)
+    # the same hours the checklists will show: routines + Instagram, against 4 hours
+    plan = store.get(strategy.id).model_copy(
+        update={"platforms": [PlatformPlan(platform=Platform.INSTAGRAM, posts_per_week=3)]}
+    )
+    plan.profile = BusinessProfile(name="Kapsalon Knip", sector="Hair salon", hours_per_week=4.0)
+    hours = i18n.number(workload.plan_hours(plan), "en", 1)
+    assert f"The plan takes {hours} hours a week" in warnings and "but you have 4.0" in warnings
+    shown = texts(at)
+    assert "What would make it fit" in shown
+    assert "Lower cadences" in shown and "instead of" in shown

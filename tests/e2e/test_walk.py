@@ -89,7 +89,9 @@ def test_new_user_walks_through_a_whole_strategy(app_server: AppServer, page: Pa
     ).to_be_visible()  # the badge (icon name + text)
     expect(main.get_by_text(re.compile(r"Not recommended$")).first).to_be_visible()
     expect(
-        main.get_by_text(re.compile(r"Facebook is used by \d+% of US adults aged 30-49")).first
+        main.get_by_text(
+            re.compile(r"In the Netherlands \d+% of social media users aged 15 and over use Facebook")
+        ).first
     ).to_be_visible()
     expect(main.get_by_text(re.compile(r"^Source: ")).first).to_be_visible()
     # Not exact: the checkbox's accessible name carries the label's markdown (**Facebook**).
@@ -100,7 +102,10 @@ def test_new_user_walks_through_a_whole_strategy(app_server: AppServer, page: Pa
     expect(main.get_by_role("spinbutton", name="Posts per week")).to_have_count(2)
     tick(page, instagram, False)  # … and change our mind
     expect(main.get_by_role("spinbutton", name="Posts per week")).to_have_count(1)
-    expect(main.get_by_text(re.compile(r"The chosen platforms take about"))).to_be_visible()
+    # the plan's hours as the checklists will count them: the platforms and the routines
+    expect(
+        main.get_by_text(re.compile(r"The plan takes [\d.]+ hours a week \([\d.]+ for the platforms"))
+    ).to_be_visible()
     main.get_by_role("button", name="Next").click()
 
     # Step 3: goals and KPIs.

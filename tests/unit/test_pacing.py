@@ -12,7 +12,15 @@ from hypothesis import strategies as st
 
 from cmplanner import i18n, kpis, periods
 from cmplanner.models import Goal, Platform, WeekMetrics
-from cmplanner.pacing import ACCUMULATING_RATES, AT_RISK_SHARE, Pace, Status, pace, weeks_elapsed
+from cmplanner.pacing import (
+    ACCUMULATING_RATES,
+    AT_RISK_SHARE,
+    Pace,
+    Status,
+    default_start_week,
+    pace,
+    weeks_elapsed,
+)
 
 # 2026-Q3 = 2026-W27 (Mon 29 Jun) … 2026-W39: 13 weeks.
 # 2026-Q4 = 2026-W40 (Mon 28 Sep) … 2026-W53 (Mon 28 Dec – Sun 3 Jan 2027): 14 weeks.
@@ -25,9 +33,21 @@ def row(week: str, platform: str = "instagram", **fields: Any) -> WeekMetrics:
 
 
 def goal(
-    kpi: str, target: float, baseline: float = 0.0, quarter: str = "2026-Q3", platform: str = "instagram"
+    kpi: str,
+    target: float,
+    baseline: float = 0.0,
+    quarter: str = "2026-Q3",
+    platform: str = "instagram",
+    start: str | None = None,
 ) -> Goal:
-    return Goal(platform=Platform(platform), kpi=kpi, quarter=quarter, baseline=baseline, target=target)
+    return Goal(
+        platform=Platform(platform),
+        kpi=kpi,
+        quarter=quarter,
+        baseline=baseline,
+        target=target,
+        start_week=start,
+    )
 
 
 def after(quarter: str, position: int) -> date:
@@ -321,43 +341,50 @@ quarters = st.one_of(
 def on_pace(draw: st.DrawFn) -> tuple[Goal, list[WeekMetrics], date, int]:
     """A goal and weeks that follow its pace line exactly, up to a drawn week."""
     quarter = draw(quarters)
-    weeks = periods.quarter_weeks(quarter)
+    offset = draw(st.integers(0, len(periods.quarter_weeks(quarter)) - 1))
+    start = periods.quarter_weeks(quarter)[offset] if offset or draw(st.booleans()) else None
+    weeks = periods.quarter_weeks(quarter)[offset:]  # the goal's weeks
     n = len(weeks)
     upto = draw(st.integers(1, n))
     kind = draw(st.sampled_from(["stock", "flow", "response_time", "response_rate"]))
     step = draw(st.integers(1, 1000))
     if kind == "stock":  # baseline + step a week; gaps allowed
         base = draw(st.integers(0, 100_000))
-        g = goal("followers", base + step * n, base, quarter)
+        g = goal("followers", base + step * n, base, quarter, start=start)
         logged = draw(st.sets(st.integers(1, max(1, upto - 1)))) | {upto}
         rows = [row(weeks[i - 1], followers=base + step * i) for i in sorted(logged)]
     elif kind == "flow":
         baseline = draw(st.integers(0, 10_000).filter(lambda b: b != step * n))  # a goal must move
-        g = goal("reach", step * n, baseline, quarter)
+        g = goal("reach", step * n, baseline, quarter, start=start)
         rows = [row(w, reach=step) for w in weeks[:upto]]
     elif kind == "response_time":  # every logged week exactly at the target
         hours = draw(st.floats(0.1, 48))
-        g = goal("response_time", hours, hours + 1, quarter)
+        g = goal("response_time", hours, hours + 1, quarter, start=start)
         logged = draw(st.sets(st.integers(1, max(1, upto - 1)))) | {upto}
         rows = [row(weeks[i - 1], response_time_hours=hours) for i in sorted(logged)]
     else:  # answered ÷ received exactly at the target
         received = draw(st.integers(1, 200))
         answered = draw(st.integers(1, received))
-        g = goal("response_rate", 100 * answered / received, 0, quarter)
+        g = goal("response_rate", 100 * answered / received, 0, quarter, start=start)
         rows = [
             row(w, messages_received=received * m, messages_answered=answered * m)
             for m, w in enumerate(weeks[:upto], start=1)
         ]
-    return g, rows, after(quarter, upto), upto
+    # weeks before the goal's start, far off its pace line, count neither for nor against it
+    early = periods.quarter_weeks(quarter)[: max(0, offset - 1)]
+    rows += [row(w, followers=0, reach=10**6, response_time_hours=500.0, messages_received=9) for w in early]
+    return g, rows, after(quarter, offset + upto), upto
 
 
 @settings(max_examples=150, deadline=None)
 @given(case=on_pace())
 def test_following_the_pace_line_is_on_track(case: tuple[Goal, list[WeekMetrics], date, int]) -> None:
+    """From the goal's start week on (a goal set late in the quarter is paced over the weeks it has)."""
     g, rows, today, upto = case
     p = pace(g, rows, today)
-    assert p.weeks_elapsed == upto
-    if upto == p.weeks_total:
+    assert p.weeks_counted == upto and p.weeks_elapsed == p.start_offset + upto
+    assert all(actual is None for _, actual, _, _ in p.series[: p.start_offset])
+    if upto == p.weeks_total - p.start_offset:
         assert p.status is Status.REACHED  # the pace line ends at the target
     else:
         assert p.status is Status.ON_TRACK
@@ -408,7 +435,8 @@ def any_case(draw: st.DrawFn, kpi_ids: list[str] | None = None) -> tuple[Goal, l
     kpi_id = draw(st.sampled_from(kpi_ids or sorted(kpis.KPIS)))
     baseline = draw(st.floats(0, 1e6))
     target = draw(st.floats(0, 1e6).filter(lambda t: t != baseline))
-    g = goal(kpi_id, target, baseline, quarter, draw(st.sampled_from(["instagram", "facebook"])))
+    start = draw(st.none() | st.sampled_from(weeks))
+    g = goal(kpi_id, target, baseline, quarter, draw(st.sampled_from(["instagram", "facebook"])), start)
     count = st.none() | st.integers(0, 10**6)
     rows = []
     for offset in sorted(draw(st.sets(st.integers(-2, len(weeks) + 1), max_size=len(weeks) + 4))):
@@ -441,7 +469,9 @@ def any_case(draw: st.DrawFn, kpi_ids: list[str] | None = None) -> tuple[Goal, l
 def check(p: Pace) -> None:
     n = p.weeks_total
     assert n in (12, 13, 14) and len(p.weeks) == len(p.series) == n
-    assert 0 <= p.weeks_elapsed <= n and 0 <= p.weeks_logged <= n
+    assert 0 <= p.weeks_elapsed <= n and 0 <= p.weeks_logged <= n - p.start_offset
+    assert 0 <= p.weeks_counted <= n - p.start_offset and p.weeks_remaining <= n - p.start_offset
+    assert all(actual is None and forecast is None for _, actual, _, forecast in p.series[: p.start_offset])
     assert (p.status is Status.NO_DATA) == (p.actual is None)
     if p.status is Status.REACHED:
         assert p.still_needed_per_week == 0
@@ -558,3 +588,70 @@ def test_scaling_keeps_the_status(case: tuple[Goal, list[WeekMetrics], date], po
 
 def test_at_risk_share_is_ten_percent() -> None:
     assert AT_RISK_SHARE == 0.10
+
+
+# ---------------------------------------------------------------- the goal's start
+
+# 2026-Q4: W40 … W53 (14 weeks); W48 is its 9th week (Mon 23 – Sun 29 Nov 2026), W49 its 10th.
+
+
+def test_a_goal_set_in_week_9_starts_its_pace_line_there() -> None:
+    late = goal("followers", 1600, 1000, "2026-Q4", start="2026-W48")
+    rows = [row("2026-W48", followers=1100)]
+    monday = date(2026, 11, 30)  # W48 is the last complete week
+    p = pace(late, rows, monday)
+    # N = 6 goal weeks (W48…W53), w = 1: expected 1000 + 600 × 1/6 = 1100
+    assert (p.start_offset, p.weeks_elapsed, p.weeks_counted, p.weeks_remaining) == (8, 9, 1, 5)
+    assert p.expected == pytest.approx(1100)
+    assert p.status is Status.ON_TRACK
+    # the trend runs from the baseline at the start: 100 a week, 1100 + 5 × 100 = 1600
+    assert p.forecast == pytest.approx(1600)
+    assert p.still_needed_per_week == pytest.approx(100)  # (1600 − 1100) ÷ 5
+    assert p.series[:8] == [(w, None, 1000.0, None) for w in periods.quarter_weeks("2026-Q4")[:8]]
+    assert p.series[8] == ("2026-W48", 1100, pytest.approx(1100), pytest.approx(1100))
+    # the same goal counted from the quarter's first week: expected 1000 + 600 × 9/14 = 1385.7, behind
+    whole = pace(late.model_copy(update={"start_week": None}), rows, monday)
+    assert whole.expected == pytest.approx(1000 + 600 * 9 / 14)
+    assert whole.status is Status.BEHIND
+
+
+def test_a_late_flow_goal_counts_only_its_own_weeks() -> None:
+    late = goal("posts", 12, 0, "2026-Q4", start="2026-W48")
+    rows = [row("2026-W45", posts=5), row("2026-W48", posts=2), row("2026-W49", posts=2)]
+    p = pace(late, rows, date(2026, 12, 7))  # W49 complete: w = 2 of N = 6
+    assert p.actual == 4  # W45's 5 posts came before the goal
+    assert p.expected == pytest.approx(12 * 2 / 6)
+    assert p.status is Status.ON_TRACK
+    assert p.still_needed_per_week == pytest.approx((12 - 4) / 4)
+    assert p.weeks_logged == 2
+
+
+def test_a_late_rate_goal_ignores_the_weeks_before_it() -> None:
+    late = goal("response_rate", 90, 0, "2026-Q4", start="2026-W48")
+    rows = [
+        row("2026-W44", messages_received=10, messages_answered=0),
+        row("2026-W48", messages_received=10, messages_answered=9),
+    ]
+    assert pace(late, rows, date(2026, 11, 30)).actual == pytest.approx(90)
+    whole = pace(late.model_copy(update={"start_week": None}), rows, date(2026, 11, 30))
+    assert whole.actual == pytest.approx(45)  # (0 + 9) ÷ (10 + 10)
+
+
+def test_before_its_start_week_a_goal_has_nothing_elapsed() -> None:
+    late = goal("posts", 12, 0, "2026-Q4", start="2026-W48")
+    p = pace(late, [], date(2026, 11, 18))  # Wednesday of W47
+    assert p.weeks_counted == 0 and p.weeks_remaining == 6
+    assert p.status is Status.NO_DATA
+
+
+@pytest.mark.parametrize(
+    ("quarter", "today", "start"),
+    [
+        ("2026-Q4", date(2026, 12, 1), "2026-W49"),  # set during the quarter: that week
+        ("2027-Q1", date(2026, 12, 1), None),  # set before the quarter: its first week
+        ("2026-Q4", date(2027, 1, 1), "2026-W53"),  # Friday 1 January 2027 is in 2026-W53, still 2026-Q4
+        ("2026-Q3", date(2026, 12, 1), None),
+    ],
+)
+def test_default_start_week(quarter: str, today: date, start: str | None) -> None:
+    assert default_start_week(quarter, today) == start

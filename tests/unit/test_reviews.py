@@ -143,6 +143,25 @@ def test_checklist_completion_counts_the_months_periods_up_to_today() -> None:
     assert whole["day"] == Progress(3, 30) and whole["week"] == Progress(3, 8)
 
 
+def test_checklist_completion_counts_from_the_plans_start() -> None:
+    items = [item("d", "day", 1), item("w", "week", 2), item("m", "month", 1)]
+    ticks = {("d", "2026-11-24"): 1, ("w", "2026-W48"): 2}
+    # the plan started on Monday 23 November (2026-W48): 23..30 November are due, one week, the month
+    got = reviews.month_checklist(items, ticks, "2026-11", date(2026, 12, 1), since=date(2026, 11, 23))
+    assert got == {"day": Progress(1, 8), "week": Progress(2, 2), "month": Progress(0, 1)}
+    # started after the month: nothing of it is due
+    later = reviews.month_checklist(items, ticks, "2026-11", date(2026, 12, 9), since=date(2026, 12, 7))
+    assert later == {"day": Progress(0, 0), "week": Progress(0, 0), "month": Progress(0, 0)}
+
+
+def test_month_summary_counts_the_checklist_from_the_goals_start() -> None:
+    late = q4_strategy()
+    late.goals = [g.model_copy(update={"start_week": "2026-W48"}) for g in late.goals]
+    summary = reviews.monthly_summary(late, [], "2026-11", date(2026, 12, 1))
+    daily = sum(i.count for i in checklists.generate(late) if i.enabled and i.period == "day")
+    assert summary.checklist["day"].total == daily * 8  # 23..30 November
+
+
 def test_month_summary_reads_ticks_from_the_strategy_file(store: Store) -> None:
     strategy = store.save(q4_strategy())
     monthly = next(i for i in checklists.generate(strategy) if i.period == "month" and i.enabled)
@@ -246,6 +265,13 @@ def test_no_growth_tries_the_planned_growth_again_and_rates_stay_within_bounds()
     assert (followers.baseline, followers.target) == (90, 244)  # 90 + 130/13 × 14 × 1.1
     assert (response.baseline, response.target) == (80, 95)  # 100 % cannot grow: carried over
     assert (time_.baseline, time_.target) == (5, 4.5)  # lower is better: 10 % faster
+
+
+def test_proposals_start_with_their_quarter_or_the_week_they_are_made() -> None:
+    before = reviews.propose_goals(q4_strategy(), q4_rows(), "2026-Q4", today=date(2026, 12, 28))
+    assert before and all(g.quarter == "2027-Q1" and g.start_week is None for g in before)
+    during = reviews.propose_goals(q4_strategy(), q4_rows(), "2026-Q4", today=date(2027, 1, 13))
+    assert during and all(g.start_week == "2027-W02" for g in during)
 
 
 def test_accepting_puts_the_goals_into_the_strategy_in_one_step(store: Store) -> None:

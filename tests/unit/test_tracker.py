@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 from cmplanner import charts, demo, tracker
 from cmplanner.pacing import Status
@@ -55,3 +55,28 @@ def test_engagement_rate_goal_chart_has_a_benchmark_line_and_forecast() -> None:
     frame = charts.goal_frame(item)
     assert set(frame["line"]) == {"actual", "pace", "forecast"}
     assert len(frame[frame["line"] == "pace"]) == 14
+
+
+def test_cadence_counts_from_the_goals_start_not_the_quarters() -> None:
+    strategy = demo.bakery("2026-Q4")
+    rows = demo.weeks_for("bakery", strategy, TODAY)
+    # the goals were set in week 5 of the quarter (2026-W44): weeks 5, 6 and 7 count
+    strategy.goals = [g.model_copy(update={"start_week": "2026-W44"}) for g in strategy.goals]
+    assert tracker.plan_start(strategy, "2026-Q4") == "2026-W44"
+    facebook, _ = tracker.cadence(strategy, rows, "2026-Q4", TODAY)
+    assert (facebook.planned, facebook.logged, facebook.weeks) == (6, 3, 3)
+    # the earliest goal wins
+    strategy.goals[0] = strategy.goals[0].model_copy(update={"start_week": "2026-W42"})
+    assert tracker.plan_start(strategy, "2026-Q4") == "2026-W42"
+
+
+def test_a_quarter_without_goals_counts_from_the_strategys_creation() -> None:
+    full = demo.bakery("2026-Q4")
+    rows = demo.weeks_for("bakery", full, TODAY)
+    strategy = full.model_copy(update={"goals": []})
+    strategy.created_at = datetime(2026, 11, 4, 10, 0, tzinfo=UTC)  # Wednesday of 2026-W45
+    assert tracker.plan_start(strategy, "2026-Q4") == "2026-W45"
+    assert tracker.plan_start(strategy, "2027-Q1") == "2027-W01"  # made before that quarter
+    assert tracker.plan_start(strategy, "2026-Q3") == "2026-W45"  # after it: no week of 2026-Q3 counts
+    facebook, _ = tracker.cadence(strategy, rows, "2026-Q4", TODAY)
+    assert facebook.weeks == 2  # W45 and W46

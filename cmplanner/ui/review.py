@@ -14,8 +14,7 @@ from pydantic import ValidationError
 
 from cmplanner import exports, i18n, reviews
 from cmplanner import presentation as shown
-from cmplanner.models import WeekMetrics
-from cmplanner.reviews import Kind, Review
+from cmplanner.models import Kind, Review, WeekMetrics
 from cmplanner.store import backup as workspace_backup
 from cmplanner.ui import state
 from cmplanner.ui.shell import Ctx, escape

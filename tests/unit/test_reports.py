@@ -14,10 +14,9 @@ from PIL import Image
 from pypdf import PdfReader
 
 from cmplanner import demo, i18n, periods, presentation, reports, reviews, tracker
-from cmplanner.models import Persona, Strategy
+from cmplanner.models import Persona, Review, Strategy
 from cmplanner.reports import charts as report_charts
 from cmplanner.reports import inputs, style
-from cmplanner.reviews import Review
 from cmplanner.store import Store, StoreError
 
 TODAY = date(2026, 11, 22)

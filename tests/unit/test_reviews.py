@@ -10,9 +10,8 @@ from pydantic import ValidationError
 
 from cmplanner import checklists, reviews
 from cmplanner.checklists import ChecklistItem, Progress
-from cmplanner.models import Goal, Platform, PlatformPlan, Strategy, WeekMetrics
+from cmplanner.models import Goal, Platform, PlatformPlan, Review, Strategy, WeekMetrics
 from cmplanner.pacing import Status
-from cmplanner.reviews import Review
 from cmplanner.store import REVIEWS, TICKS, Store
 
 IG, FB = Platform.INSTAGRAM, Platform.FACEBOOK

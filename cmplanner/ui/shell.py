@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -223,13 +224,18 @@ def _set_language() -> None:
 
 
 MARKDOWN = "\\`*_{}[]()#+-.!|<>~$:="
-"""Characters that start Markdown, HTML, LaTeX, Streamlit's :icon: and :color[] directives, or an autolink
-(``http://``): each is escaped with a backslash in user text."""
+"""Characters that start Markdown, HTML, LaTeX, or Streamlit's :icon: and :color[] directives: each is escaped with a
+backslash in user text."""
+JOINER = "\u2060"
+"""An invisible word joiner: put into ``://``, ``www.`` and ``@`` so the Markdown renderer's autolinking (which
+works on the text after escapes are resolved) finds no URL or e-mail address to turn into a link."""
+_AUTOLINK = re.compile(r"(?i)://|\bwww\.|@")
 
 
 def escape(text: str) -> str:
     """User text for anything Streamlit renders as Markdown (markdown, captions, alerts, titles, widget labels):
     shown exactly as typed, with no Markdown, HTML, image, link or directive effect."""
+    text = _AUTOLINK.sub(lambda m: m.group(0)[0] + JOINER + m.group(0)[1:], text)
     for char in MARKDOWN:
         text = text.replace(char, "\\" + char)
     return text

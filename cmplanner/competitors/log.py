@@ -49,9 +49,12 @@ def tracked(competitors: Sequence[Competitor]) -> list[tuple[Competitor, Platfor
     return [(competitor, platform) for competitor in competitors for platform in competitor.platforms]
 
 
-def where(name: str, platform: Platform | str, lang: str) -> str:
-    """``Broodbar on Instagram``: where a figure belongs, as messages name it."""
-    return i18n.t("competitors.where", lang, competitor=name, platform=i18n.t(f"platform.{platform}", lang))
+def where(name: str, platform: Platform | str, lang: str, week: str | None = None) -> str:
+    """``Broodbar on Instagram`` (``Broodbar on Instagram (2026-W10)`` with a week): where a figure belongs."""
+    shown_platform = i18n.t(f"platform.{Platform(platform).value}", lang)
+    if week is None:
+        return i18n.t("competitors.where", lang, competitor=name, platform=shown_platform)
+    return i18n.t("competitors.where_week", lang, competitor=name, platform=shown_platform, week=week)
 
 
 def rows_for_week(
@@ -106,7 +109,7 @@ def _values(edited: Mapping[str, Any], old: dict[str, Any], place: str, lang: st
 
 
 def _identify(
-    edited: Mapping[str, Any], competitors: Mapping[str, Competitor], lang: str
+    edited: Mapping[str, Any], competitors: Mapping[str, Competitor], lang: str, dated: bool
 ) -> tuple[Key, str] | str:
     """The row's key and where it belongs, or what is wrong with who, where or when."""
     competitor = competitors.get(str(edited.get("competitor") or ""))
@@ -130,7 +133,7 @@ def _identify(
         periods.parse_week(week)
     except ValueError:
         return i18n.t("competitors.error.week", lang, where=place, value=shown(week or "–"))
-    return (competitor.id, platform, week), place
+    return (competitor.id, platform, week), where(competitor.name, platform, lang, week if dated else None)
 
 
 def previous_followers(
@@ -181,6 +184,7 @@ def validate(
 
     Fields a row does not carry keep their stored value. A row that is empty and was never stored is skipped;
     a row equal to what is stored is returned as stored. A (competitor, platform, week) given twice is refused.
+    Messages name the competitor, the platform and the field, and the week when the rows span several.
     Follower jumps are judged against the previous week logged (stored, or among these rows: a sheet with a
     quarter is checked week by week) and left out once ``confirmed``. ``source`` marks new and changed rows.
     """
@@ -189,8 +193,9 @@ def validate(
     stored = {row.key: row for row in stored_rows}
     seen: set[Key] = set()
     moved: list[tuple[CompetitorWeek, str]] = []
+    dated = len({str(edited.get("week") or "").strip() for edited in edited_rows}) > 1
     for edited in edited_rows:
-        found = _identify(edited, by_id, lang)
+        found = _identify(edited, by_id, lang, dated)
         if isinstance(found, str):
             result.errors.append(found)
             continue

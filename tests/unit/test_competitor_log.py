@@ -172,7 +172,10 @@ def test_a_sheet_of_several_weeks_is_checked_week_by_week(rivals: list[Competito
         edited("bb", "instagram", "2026-W11", followers=71),  # a digit lost: −89 %
     ]
     checked = log.validate(rivals, rows, [], "en", source="import:sheet")
-    assert [w.split(":")[0] for w in checked.warnings] == ["Broodbar on Instagram, Followers at week end"]
+    # rows of several weeks: the messages name the week too
+    assert [w.split(":")[0] for w in checked.warnings] == [
+        "Broodbar on Instagram (2026-W11), Followers at week end"
+    ]
     assert "71 in 2026-W11, but 710 in 2026-W10" in checked.warnings[0]
     assert {row.source for row in checked.rows} == {"import:sheet"}
 
@@ -197,4 +200,11 @@ def test_history_is_newest_week_first_in_competitor_order(rivals: list[Competito
         ("2026-W10", "lin", Platform.INSTAGRAM),
         ("2026-W10", "bb", Platform.INSTAGRAM),
         ("2026-W09", "bb", Platform.INSTAGRAM),
+    ]
+
+
+def test_a_bad_cell_in_a_sheet_of_several_weeks_names_its_week(rivals: list[Competitor]) -> None:
+    rows = [edited("bb", "instagram", "2026-W09", posts=3), edited("bb", "instagram", "2026-W10", posts="3x")]
+    assert log.validate(rivals, rows, [], "nl").errors == [
+        "Broodbar op Instagram (2026-W10), Posts: “3x” is geen getal. Vul alleen cijfers in, bijv. 1250."
     ]

@@ -257,6 +257,16 @@ def row_texts(row: Row, lang: str) -> list[str]:
     return [name] + [value_text(column, value, lang) for column, value in zip(COLUMNS, values, strict=True)]
 
 
+def chart_labels(metric: Metric, lang: str) -> dict[str, str]:
+    """The axis titles of a comparison chart (``charts.comparison_chart``)."""
+    return {"week": i18n.t("field.week", lang), "value": i18n.t(f"competitors.axis.{metric}", lang)}
+
+
+def metric_label(metric: Metric, lang: str) -> str:
+    """A metric's name, for the control that picks the chart."""
+    return i18n.t(f"competitors.metric.{metric}", lang)
+
+
 def formulas(lang: str) -> list[str]:
     """How each figure of the comparison is computed, to show next to it."""
     return [i18n.t(f"competitors.formula.{column}", lang) for column in COLUMNS]

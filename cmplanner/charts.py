@@ -162,7 +162,7 @@ def comparison_chart(
             strokeWidth=alt.StrokeWidth(
                 "own:N", scale=alt.Scale(domain=[True, False], range=[3, 1.5]), legend=None
             ),
-            tooltip=["week", "name", alt.Tooltip("value:Q", format=number_format)],
+            tooltip=["week:N", "name:N", alt.Tooltip("value:Q", format=number_format)],
         )
         .properties(height=height)
     )

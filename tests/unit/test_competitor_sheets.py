@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cmplanner.competitors import log, sheets
 from cmplanner.models import Competitor, CompetitorWeek, Platform
@@ -237,3 +239,12 @@ def test_counts_are_read_as_spreadsheets_write_them(
     )
     rows = sheets.read_paste(text, rivals, "en").rows
     assert [row.get("followers") for row in rows] == read
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from([".", ",", " ", ""]))
+@settings(max_examples=60, deadline=None)
+def test_a_count_reads_back_whatever_thousands_separator_the_sheet_uses(count: int, separator: str) -> None:
+    rival = Competitor(id="bb", name="Broodbar", handles={"instagram": "@broodbar"})
+    written = f"{count:,}".replace(",", separator)
+    sheet = sheets.read_paste(f"Competitor\tWeek\tFollowers\nBroodbar\t2026-W10\t{written}\n", [rival], "en")
+    assert sheet.errors == [] and sheet.rows[0]["followers"] == count

@@ -21,7 +21,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from cmplanner import i18n, kpis, periods
+from cmplanner import i18n, kpis, periods, presentation
 from cmplanner.models import CompetitorWeek, Platform, Strategy, WeekMetrics
 
 OWN = "own"
@@ -229,8 +229,10 @@ def series(
 
 
 def _signed_percent(value: float | None, lang: str) -> str:
-    text = i18n.percent(value, lang, 1)
-    return "+" + text if value is not None and value > 0 else text
+    """``+5.0%``, ``−2.0%``, ``±0.0%``: a change, signed the way the app signs every change."""
+    if value is None:
+        return "–"
+    return presentation.signed(value, i18n.percent(abs(value), lang, 1))
 
 
 def value_text(column: str, value: float | None, lang: str) -> str:

@@ -17,7 +17,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from cmplanner import i18n, periods, weeklog
+from cmplanner import i18n, periods, presentation, weeklog
 from cmplanner.figures import is_jump, number, shown
 from cmplanner.models import COMPETITOR_FIELDS, Competitor, CompetitorWeek, Platform
 
@@ -51,7 +51,7 @@ def tracked(competitors: Sequence[Competitor]) -> list[tuple[Competitor, Platfor
 
 def where(name: str, platform: Platform | str, lang: str, week: str | None = None) -> str:
     """``Broodbar on Instagram`` (``Broodbar on Instagram (2026-W10)`` with a week): where a figure belongs."""
-    shown_platform = i18n.t(f"platform.{Platform(platform).value}", lang)
+    shown_platform = presentation.platform_name(platform, lang)
     if week is None:
         return i18n.t("competitors.where", lang, competitor=name, platform=shown_platform)
     return i18n.t("competitors.where_week", lang, competitor=name, platform=shown_platform, week=week)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from cmplanner import i18n, periods
+from cmplanner import i18n, periods, presentation
 from cmplanner.competitors import compare
 from cmplanner.models import CompetitorWeek, Platform, Strategy, WeekMetrics
 
@@ -89,7 +89,7 @@ def highlights(section: MonthSection, lang: str) -> list[str]:
     ]
     lines = []
     for item in section.platforms:
-        platform = i18n.t(f"platform.{item.platform.value}", lang)
+        platform = presentation.platform_name(item.platform, lang)
         for key, column, value in measures:
             found = _leader(item.rows, value)
             if found is None:
@@ -125,5 +125,5 @@ def highlights(section: MonthSection, lang: str) -> list[str]:
 
 def note_text(note: MonthNote, lang: str) -> str:
     """``Broodbar (Instagram, 2026-W10): launched a loyalty card``."""
-    platform = i18n.t(f"platform.{note.platform.value}", lang)
+    platform = presentation.platform_name(note.platform, lang)
     return i18n.t("competitors.note", lang, name=note.name, platform=platform, week=note.week, text=note.text)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from cmplanner import charts, i18n, periods
+from cmplanner import charts, i18n, periods, presentation
 from cmplanner.competitors import compare, month
 from cmplanner.models import CompetitorWeek, Platform, Strategy, WeekMetrics
 
@@ -61,7 +61,7 @@ def _table(
         for item in compare.series(strategy, own_rows, competitor_rows, platform, quarter)
     ]
     chart = charts.comparison_chart(series, CHART_METRIC, compare.chart_labels(CHART_METRIC, lang), lang)
-    name = i18n.t(f"platform.{platform.value}", lang)
+    name = presentation.platform_name(platform, lang)
     return PlatformTable(
         platform=platform,
         title=name,

@@ -17,7 +17,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from cmplanner import i18n, periods
+from cmplanner import i18n, periods, presentation
 from cmplanner.importers import aliases, dates, files, generic, numbers
 from cmplanner.importers.problems import ImportProblem
 from cmplanner.models import COMPETITOR_FIELDS, Competitor, Platform
@@ -62,7 +62,7 @@ def _platforms() -> dict[str, Platform]:
     found = {aliases.norm(p.value): p for p in Platform}
     for platform in Platform:
         for lang in i18n.LANGUAGES:
-            found[aliases.norm(i18n.t(f"platform.{platform.value}", lang))] = platform
+            found[aliases.norm(presentation.platform_name(platform, lang))] = platform
     for key, names in _knowledge()["platforms"].items():
         found.update({aliases.norm(name): Platform(key) for name in names})
     return found

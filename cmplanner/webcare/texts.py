@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from cmplanner import i18n, periods
+from cmplanner import i18n, periods, presentation
 from cmplanner.models import Strategy, WeekMetrics
 from cmplanner.webcare.status import TIME, Bar, Care, Verdict, combined, last_week
 
@@ -84,7 +84,7 @@ def headers(lang: str) -> list[str]:
 def row_texts(item: Care, lang: str) -> list[str]:
     """One platform's webcare as the tracker's table shows it, each figure with its verdict against its bar."""
     platform = (
-        i18n.t(f"platform.{item.platform.value}", lang) if item.platform else i18n.t("webcare.all", lang)
+        presentation.platform_name(item.platform, lang) if item.platform else i18n.t("webcare.all", lang)
     )
     answered = (
         i18n.t(
@@ -127,7 +127,7 @@ def month_text(trend: Sequence[Care], lang: str) -> str:
         if c.rate is not None or c.hours is not None
     ]
     text += i18n.t("webcare.month.before", lang, months=", ".join(earlier)) if earlier else ""
-    return text[:1].upper() + text[1:]
+    return presentation.capitalised(text)
 
 
 def _month_name(month: str, lang: str) -> str:

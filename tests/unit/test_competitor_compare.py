@@ -116,6 +116,9 @@ def test_the_comparison_reads_in_dutch_and_english(strategy: Strategy) -> None:
     # 6.25 % shows as 6.2 %: i18n.percent rounds half to even, as everywhere in the app
     assert compare.row_texts(bb, "en") == ["Broodbar", "850", "+6.2%", "5.0", "1.88%"]
     assert compare.row_texts(lin, "en") == ["Van der Linden", "–", "–", "–", "–"]
+    # a change is signed as everywhere in the app: a minus sign, and ± when it rounds to zero
+    assert compare.value_text("growth", -2.0, "nl") == "−2,0%"
+    assert compare.value_text("growth", 0.01, "en") == "±0.0%"
     formula = compare.formulas("en")[3]
     assert formula.startswith(
         "Engagement per post by followers = (likes + comments) ÷ posts ÷ followers × 100."

@@ -61,7 +61,7 @@ def test_the_report_section_holds_tables_charts_formulas_and_notes(strategy: Str
     # Broodbar: (90 + 10) ÷ 5 ÷ 2,500 × 100 = 0.80 %; its name cleaned by the report's own function
     assert instagram.rows == [
         ["Bakkerij De Korenschoof (jij)", "1.300", "+4,0%", "4,5", "1,54%"],
-        ["Broodbar", "2.500", "0,0%", "5,0", "0,80%"],
+        ["Broodbar", "2.500", "±0,0%", "5,0", "0,80%"],
     ]
     assert instagram.own_row == 0
     assert instagram.chart_title == "Instagram: engagement per post t.o.v. volgers, per week"

@@ -7,8 +7,7 @@ Pure logic (no Streamlit); ``cmplanner/ui/log.py`` shows what these functions re
 
 from __future__ import annotations
 
-import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -16,6 +15,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from cmplanner import i18n, kpis, periods
+from cmplanner.figures import MAX_VALUE as MAX_VALUE
+from cmplanner.figures import is_jump, number, shown
 from cmplanner.models import METRIC_FIELDS, Platform, Strategy, WeekMetrics
 from cmplanner.store import UpsertResult
 
@@ -24,22 +25,6 @@ ALWAYS: tuple[str, ...] = ("followers", "posts")
 
 DECIMAL_FIELDS: frozenset[str] = frozenset({"response_time_hours"})
 """Fields that may have decimals; every other metric is a count."""
-
-MAX_VALUE = 10**12
-"""No account has a trillion of anything: a larger number is a paste gone wrong (and JSON tools lose precision
-on integers this large)."""
-
-JUMP_MIN_FOLLOWERS = 50
-"""A follower change smaller than this is never questioned: a small account can double in a good week."""
-
-JUMP_RISE_PER_WEEK = 0.25
-"""A rise of more than a quarter of the previous count per week elapsed is questioned. Steady accounts grow a
-few percent a week; a quarter in one week is more often a typo (an extra digit, another account's figure) than
-growth. Viral weeks happen, so it is a warning the user can confirm, not an error."""
-
-JUMP_DROP = 0.20
-"""A drop of more than a fifth is questioned (not scaled by the weeks elapsed): accounts rarely lose that many,
-and a missing digit (1250 → 125) looks exactly like this."""
 
 HISTORY_WEEKS = 8
 """Logged weeks shown under the editor for context."""
@@ -83,44 +68,19 @@ def rows_for_week(
     return rows
 
 
-def apply_edits(rows: Sequence[Mapping[str, Any]], edits: Mapping[str, Any] | None) -> list[dict[str, Any]]:
-    """The rows with a data editor's ``edited_rows`` (position → {column: raw value}) applied, values as typed."""
+def apply_edits(
+    rows: Sequence[Mapping[str, Any]], edits: Mapping[str, Any] | None, fixed: Collection[str] = ("platform",)
+) -> list[dict[str, Any]]:
+    """The rows with a data editor's ``edited_rows`` (position → {column: raw value}) applied, values as typed.
+
+    Columns in ``fixed`` say which row is which and are never changed by an edit.
+    """
     result = [dict(row) for row in rows]
     for index, changes in ((edits or {}).get("edited_rows") or {}).items():
         position = int(index)
         if 0 <= position < len(result):
-            result[position].update({k: v for k, v in changes.items() if k != "platform"})
+            result[position].update({k: v for k, v in changes.items() if k not in fixed})
     return result
-
-
-def _number(value: Any, whole: bool) -> tuple[int | float | None, str | None]:
-    """A cell as a number: (value, None), or (None, the i18n key of what is wrong). Empty is (None, None)."""
-    if value is None:
-        return None, None
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None, None
-        try:
-            value = float(text)
-        except ValueError:
-            return None, "log.error.not_number"
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None, "log.error.not_number"
-    if isinstance(value, float) and math.isnan(value):
-        return None, None
-    if value < 0:
-        return None, "log.error.negative"
-    if value > MAX_VALUE:
-        return None, "log.error.too_large"
-    if whole:
-        return (int(value), None) if float(value).is_integer() else (None, "log.error.not_whole")
-    return float(value), None
-
-
-def _shown(value: Any) -> str:
-    text = str(value).strip()
-    return text if len(text) <= 20 else text[:19] + "…"
 
 
 def previous_followers(stored_rows: Sequence[WeekMetrics], platform: str, week: str) -> WeekMetrics | None:
@@ -133,17 +93,6 @@ def previous_followers(stored_rows: Sequence[WeekMetrics], platform: str, week: 
     return max(earlier, key=lambda row: row.week, default=None)
 
 
-def is_jump(previous: int, previous_week: str, value: int, week: str) -> bool:
-    """Whether followers moving from ``previous`` to ``value`` between the two weeks is implausible."""
-    change = value - previous
-    if abs(change) < JUMP_MIN_FOLLOWERS:
-        return False
-    if change > 0:
-        weeks = max(1, (periods.week_monday(week) - periods.week_monday(previous_week)).days // 7)
-        return change > previous * JUMP_RISE_PER_WEEK * weeks
-    return -change > previous * JUMP_DROP
-
-
 def _values(
     edited: Mapping[str, Any], old: dict[str, Any], platform: str, lang: str
 ) -> tuple[dict, list[str]]:
@@ -153,10 +102,10 @@ def _values(
     for metric in METRIC_FIELDS:
         if metric not in edited:
             continue
-        value, error = _number(edited[metric], whole=metric not in DECIMAL_FIELDS)
+        value, error = number(edited[metric], whole=metric not in DECIMAL_FIELDS)
         if error:
             label = i18n.t(f"field.{metric}", lang)
-            errors.append(i18n.t(error, lang, platform=platform, field=label, value=_shown(edited[metric])))
+            errors.append(i18n.t(error, lang, platform=platform, field=label, value=shown(edited[metric])))
         else:
             values[metric] = value
     answered, received = values["messages_answered"], values["messages_received"]

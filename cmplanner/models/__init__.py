@@ -15,6 +15,7 @@ from cmplanner.models.base import (
 )
 from cmplanner.models.checklist import PERIODS, ChecklistSettings, CustomTask, Period, TaskOverride, Tick
 from cmplanner.models.choices import AgeBand, ContentFormat, Market, Platform, Role
+from cmplanner.models.competitor import COMPETITOR_FIELDS, Competitor, CompetitorWeek
 from cmplanner.models.draft import Draft
 from cmplanner.models.imports import Baseline, ImportMemory
 from cmplanner.models.metrics import METRIC_FIELDS, WeekMetrics
@@ -25,6 +26,7 @@ from cmplanner.models.review import Kind, Review, period_end
 from cmplanner.models.strategy import BusinessProfile, Goal, Persona, PlatformPlan, Strategy
 
 __all__ = [
+    "COMPETITOR_FIELDS",
     "METRIC_FIELDS",
     "PERIODS",
     "AgeBand",
@@ -32,6 +34,8 @@ __all__ = [
     "BusinessProfile",
     "CheckAnswer",
     "ChecklistSettings",
+    "Competitor",
+    "CompetitorWeek",
     "ContentFormat",
     "ContentPillar",
     "Count",

@@ -12,6 +12,7 @@ from cmplanner import periods
 from cmplanner.models.base import IsoWeek, Name, Quarter, Record, ShortText, Text, new_id, now
 from cmplanner.models.checklist import ChecklistSettings
 from cmplanner.models.choices import AgeBand, ContentFormat, Market, Platform, Role
+from cmplanner.models.competitor import Competitor
 from cmplanner.models.own_date import OwnDate
 from cmplanner.models.pillar import ContentPillar
 
@@ -102,6 +103,7 @@ class Strategy(Record):
     pillars: list[ContentPillar] = []
     """Content pillars; their shares add up to at most 100 %."""
     own_dates: list[OwnDate] = []
+    competitors: list[Competitor] = []
     checklist: ChecklistSettings = Field(default_factory=ChecklistSettings)
     created_at: datetime = Field(default_factory=now)
     updated_at: datetime = Field(default_factory=now)
@@ -128,3 +130,19 @@ class Strategy(Record):
 
     def plan_for(self, platform: Platform | str) -> PlatformPlan | None:
         return next((p for p in self.platforms if p.platform == platform), None)
+
+    def competitor(self, competitor_id: str) -> Competitor | None:
+        return next((c for c in self.competitors if c.id == competitor_id), None)
+
+    @model_validator(mode="after")
+    def _competitor_names(self) -> Strategy:
+        """Competitors are told apart by name in tables and imported sheets, so no name appears twice."""
+        seen: set[str] = set()
+        for competitor in self.competitors:
+            name = " ".join(competitor.name.casefold().split())
+            if name in seen:
+                raise PydanticCustomError(
+                    "competitor_twice", "two competitors are named {name}", {"name": competitor.name}
+                )
+            seen.add(name)
+        return self

@@ -6,6 +6,7 @@ from cmplanner.store.edit import Edit, UpsertResult
 from cmplanner.store.errors import Conflict, DamagedFile, StoreError
 from cmplanner.store.files import AtomicJSONStorage, write_atomic
 from cmplanner.store.schema import (
+    COMPETITOR_WEEKS,
     DRAFT,
     IMPORT_MEMORY,
     METRICS,
@@ -22,6 +23,7 @@ from cmplanner.store.strategies import Store
 from cmplanner.store.workspace import Saved, default_root
 
 __all__ = [
+    "COMPETITOR_WEEKS",
     "DRAFT",
     "IMPORT_MEMORY",
     "MAX_BACKUP_BYTES",

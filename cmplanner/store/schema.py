@@ -13,7 +13,16 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from cmplanner.models import Draft, ImportMemory, PlannedPost, Review, Strategy, Tick, WeekMetrics
+from cmplanner.models import (
+    CompetitorWeek,
+    Draft,
+    ImportMemory,
+    PlannedPost,
+    Review,
+    Strategy,
+    Tick,
+    WeekMetrics,
+)
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -78,9 +87,13 @@ TICKS: Table[Tick] = Table("checks", Tick, ("task", "period_key"))
 REVIEWS: Table[Review] = Table("reviews", Review, ("kind", "period"))
 IMPORT_MEMORY: Table[ImportMemory] = Table("import_mappings", ImportMemory, ("platform",))
 PLANNED_POSTS: Table[PlannedPost] = Table("planned_posts", PlannedPost, ("id",))
+COMPETITOR_WEEKS: Table[CompetitorWeek] = Table(
+    "competitor_weeks", CompetitorWeek, ("competitor", "platform", "week"), compact=True
+)
 
 TABLES: dict[str, Table[Any]] = {
-    t.name: t for t in (STRATEGY, DRAFT, METRICS, TICKS, REVIEWS, IMPORT_MEMORY, PLANNED_POSTS)
+    t.name: t
+    for t in (STRATEGY, DRAFT, METRICS, TICKS, REVIEWS, IMPORT_MEMORY, PLANNED_POSTS, COMPETITOR_WEEKS)
 }
 """Every table a strategy file may hold, by name."""
 

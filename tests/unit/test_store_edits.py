@@ -396,3 +396,16 @@ def test_commands_that_only_read_work_on_a_read_only_data_folder(data_dir: Path,
         for path in folders:
             path.chmod(0o755 if path.is_dir() else 0o644)
     assert (out / "r.pdf").stat().st_size > 10_000 and not list(out.glob("*.tmp"))
+
+
+def test_every_part_of_a_strategy_has_a_name_for_the_conflict_message() -> None:
+    from cmplanner import i18n
+    from cmplanner.store import TABLES
+
+    fields = {f"strategy.{name}" for name in Strategy.model_fields} - {
+        f"strategy.{name}" for name in changes.BOOKKEEPING | {"version"}
+    }
+    keys = fields | {f"{name}:x" for name in TABLES if name != "strategy"}
+    for area in changes.areas(sorted(keys)):
+        for lang in ("en", "nl"):
+            assert i18n.has(f"store.area.{area}", lang), area

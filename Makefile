@@ -18,6 +18,9 @@ run: setup
 	$(VENV)/bin/cmplanner run
 
 test: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy cmplanner app.py pages
 	$(PY) -m pytest
 
 bench: setup
@@ -25,7 +28,8 @@ bench: setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
-	$(VENV)/bin/mypy cmplanner
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy cmplanner app.py pages
 
 demo: setup
 	$(VENV)/bin/cmplanner demo

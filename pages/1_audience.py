@@ -36,7 +36,7 @@ st.title(ctx.t("page.audience"))
 walk.steps(ctx, "audience")
 st.write(ctx.t("audience.intro"))
 
-_, _, errors = wizard.audience(draft.current(), ctx.lang)
+errors = wizard.audience(draft.current(), ctx.lang)[2]
 shown = errors if walk.touched("audience") else {}
 territories = Locale.parse(i18n.LOCALES[ctx.lang]).territories
 

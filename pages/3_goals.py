@@ -24,7 +24,7 @@ st.write(ctx.t("goals.intro"))
 
 day = today()
 quarters = wizard.goal_quarters(day)
-_, errors = wizard.goals(draft.current(), ctx.lang, platform_ids, day, ctx.strategy.goals)
+errors = wizard.goals(draft.current(), ctx.lang, platform_ids, day, ctx.strategy.goals)[1]
 shown = errors if walk.touched("goals") else {}
 goal_ids = list(draft.value("goals") or [])
 draft.set("goals", goal_ids)

@@ -15,9 +15,9 @@ st.title(ctx.t("page.review"))
 walk.steps(ctx, "review")
 
 current = draft.current()
-_, _, audience_errors = wizard.audience(current, ctx.lang)
+audience_errors = wizard.audience(current, ctx.lang)[2]
 chosen, platform_errors = wizard.chosen_platforms(current, ctx.lang)
-_, goal_errors = wizard.goals(current, ctx.lang, [plan.platform for plan in chosen])
+goal_errors = wizard.goals(current, ctx.lang, [plan.platform for plan in chosen])[1]
 missing = [
     (step, script)
     for step, script, errs in (

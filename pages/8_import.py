@@ -28,7 +28,9 @@ stored = cached_weeks(ctx)
 remembered = import_mappings.remembered(ctx.rows(IMPORT_MEMORY))
 
 day = today()
-ready, waiting, failed = [], [], []
+ready: list[Ready] = []
+waiting: list[str] = []
+failed: list[str] = []
 for upload in files:
     card = file_card(ctx, upload, stored, remembered, day)
     if isinstance(card, Ready):

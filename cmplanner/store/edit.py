@@ -18,6 +18,8 @@ from cmplanner.store import changes
 from cmplanner.store.schema import STRATEGY, Table, validate_table
 
 M = TypeVar("M", bound=BaseModel)
+Index = dict[str, dict[tuple[Hashable, ...], str]]
+"""Per table: row key → doc id."""
 
 
 @dataclass
@@ -30,11 +32,11 @@ class UpsertResult:
 class Edit:
     """The file's tables as one change sees them. Use ``strategy``, ``rows``, ``get``, ``put`` and ``remove``."""
 
-    def __init__(self, data: dict[str, dict[str, dict]]) -> None:
+    def __init__(self, data: dict[str, dict[str, dict]], indexes: Index | None = None) -> None:
         self._data = data
         self._strategy: Strategy | None = None
         self._strategy_doc: dict[str, Any] | None = None
-        self._index: dict[str, dict[tuple[Hashable, ...], str]] = {}
+        self._index: Index = indexes if indexes is not None else {}
         self._touched: set[str] = set()
 
     # -- the strategy --------------------------------------------------------------------------------------------
@@ -83,19 +85,15 @@ class Edit:
     def _find(
         self, table: Table[Any], keys: Iterable[tuple[Hashable, ...]]
     ) -> dict[tuple[Hashable, ...], str]:
-        """Doc ids of the stored rows with these keys. A few keys: one scan that compares only the key's last field
-        (the week of a weekly row) before building keys — at 10k rows a full index costs more than the write."""
-        keys = set(keys)
-        if table.name in self._index or len(keys) > 64:
-            index = self._keys(table)
-            return {k: index[k] for k in keys if k in index}
-        last = {k[-1] for k in keys}
-        field = table.key[-1]
-        found: dict[tuple[Hashable, ...], str] = {}
-        for doc_id, doc in self._docs(table).items():
-            if doc.get(field) in last and (key := tuple(map(doc.get, table.key))) in keys:
-                found[key] = doc_id
-        return found
+        """Doc ids of the stored rows with these keys (through the table's key index, built once and kept with the
+        file in memory, so a write at 10k rows does not look at every row)."""
+        index = self._keys(table)
+        return {key: index[key] for key in keys if key in index}
+
+    @property
+    def indexes(self) -> Index:
+        """The key indexes built so far (still true after this change): the store keeps them for the next one."""
+        return self._index
 
     def put(self, table: Table[M], rows: Iterable[M]) -> UpsertResult:
         """Insert or replace rows by key (a one-document table: replace its document). Identical rows count

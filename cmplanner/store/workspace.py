@@ -27,9 +27,9 @@ from pydantic import BaseModel, ValidationError
 
 from cmplanner.models import Strategy, WeekMetrics, now
 from cmplanner.store import changes, recovery, schema
-from cmplanner.store.edit import Edit
+from cmplanner.store.edit import Edit, Index
 from cmplanner.store.errors import Conflict, DamagedFile, StoreError
-from cmplanner.store.files import disk_error, write_atomic
+from cmplanner.store.files import disk_error, read_bytes, write_atomic
 from cmplanner.store.schema import (
     DRAFT,
     META,
@@ -44,6 +44,8 @@ from cmplanner.store.snapshot import Snapshot, load
 KEEP_BACKUPS = 14
 LOCK_TIMEOUT = 30.0  # seconds to wait for another process before giving up with ``store.locked``
 SNAPSHOTS = 16
+KEEP_WRITTEN = 8
+"""Files whose tables stay in memory after a write, for the next change."""
 """Whole files kept in memory, most recently read first (each strategy's header is always kept)."""
 
 ID = re.compile(r"[0-9a-f]{32}")
@@ -86,6 +88,9 @@ class FileStore:
         self._snapshots: OrderedDict[Path, tuple[Stamp, Snapshot]] = OrderedDict()
         self._good: dict[Path, Stamp] = {}
         """Files known valid and of the current schema, by version (stamp): a change need not validate them."""
+        self._written: OrderedDict[Path, tuple[Stamp, dict[str, Any], Index]] = OrderedDict()
+        """The tables (and key indexes) of the files this store wrote last, by version: the next change to the same
+        version starts from them instead of reading and parsing the file again."""
         try:
             self.strategies.mkdir(parents=True, exist_ok=True)
             self.backups.mkdir(parents=True, exist_ok=True)
@@ -315,20 +320,27 @@ class FileStore:
         """
         path = self.path(strategy_id)
         with self.locked([strategy_id]):
-            found = self._read(path)
-            if found is None:
-                raise StoreError("store.not_found", path, strategy_id=strategy_id)
-            stamp, raw = found
-            if self._known_good(path, stamp):  # our own last write: current schema, every record valid
-                data = orjson.loads(raw)
-                old_schema = SCHEMA_VERSION
+            stamp = self._stamp(path)
+            kept = self._written.pop(path, None)
+            raw: bytes | None = None
+            if kept is not None and kept[0] == stamp:  # unchanged since our last write: no read, no parse
+                data, indexes, old_schema = kept[1], kept[2], SCHEMA_VERSION
             else:
-                old_schema, data = self._checked(path, raw)
-            edit = Edit(data)
-            result = fn(edit)
+                found = self._read(path)
+                if found is None:
+                    raise StoreError("store.not_found", path, strategy_id=strategy_id)
+                stamp, raw = found
+                indexes = {}
+                if self._known_good(path, stamp):  # our own write: current schema, every record valid
+                    data, old_schema = orjson.loads(raw), SCHEMA_VERSION
+                else:
+                    old_schema, data = self._checked(path, raw)
+            edit = Edit(data, indexes)
+            result = fn(edit)  # raises: nothing written, and the tables it may have half changed are dropped
             mine = edit.finish()
             current = schema.version_of(data)
             if not mine:
+                self._keep(path, stamp, data, edit.indexes)
                 return Saved(current, result, changed=False)
             meta = schema.meta(data)
             if based_on:  # 0 or None: not read from the file, a plain read-modify-write
@@ -340,9 +352,25 @@ class FileStore:
             meta.update(schema=SCHEMA_VERSION, version=version)
             data[META] = {"1": meta}
             self._write(strategy_id, path, raw, data, old_schema)
+            self._keep(path, self._stamp(path), data, edit.indexes)
             return Saved(
                 version, result, changed=True, merged=based_on is not None and 0 < based_on < current
             )
+
+    def _stamp(self, path: Path) -> Stamp | None:
+        try:
+            st = path.stat()
+        except FileNotFoundError:
+            return None
+        return st.st_ino, st.st_mtime_ns, st.st_size
+
+    def _keep(self, path: Path, stamp: Stamp | None, data: dict[str, Any], indexes: Index) -> None:
+        if stamp is None:
+            return
+        with self._lock:
+            self._written[path] = (stamp, data, indexes)
+            while len(self._written) > KEEP_WRITTEN:
+                self._written.popitem(last=False)
 
     def _known_good(self, path: Path, stamp: Stamp) -> bool:
         return self._good.get(path) == stamp
@@ -360,11 +388,12 @@ class FileStore:
         self, strategy_id: str, path: Path, raw: bytes | None, data: dict[str, Any], old_schema: int
     ) -> None:
         """Write a file (under its lock): a backup first on the day's first write and before a migration."""
-        if raw is not None:
-            if old_schema < SCHEMA_VERSION:
-                self.backup(strategy_id, raw, f"{self.today().isoformat()}-schema{old_schema}.json")
-            daily = f"{self.today().isoformat()}.json"
-            if not (self.backups / strategy_id / daily).exists():
+        if old_schema < SCHEMA_VERSION and raw is not None:
+            self.backup(strategy_id, raw, f"{self.today().isoformat()}-schema{old_schema}.json")
+        daily = f"{self.today().isoformat()}.json"
+        if not (self.backups / strategy_id / daily).exists():
+            raw = raw if raw is not None else read_bytes(path)
+            if raw is not None:
                 self.backup(strategy_id, raw, daily)
         write_atomic(path, orjson.dumps(data))
         try:  # our own write is valid by construction: remember it, so the next change need not re-validate

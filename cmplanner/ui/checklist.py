@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 
 import pandas as pd
@@ -12,6 +13,7 @@ from cmplanner.checklist_calendar import DayTooFull, to_ics
 from cmplanner.checklist_items import ChecklistItem, CustomTask
 from cmplanner.checklist_sheet import checklist_pdf
 from cmplanner.checklists import Progress, Ticks
+from cmplanner.models import Period
 from cmplanner.platforms import PERIODS
 from cmplanner.store import StoreError
 from cmplanner.ui import state
@@ -31,7 +33,7 @@ def _tick(ctx: Ctx, item: ChecklistItem, period_key: str, widget: str) -> None:
 
 
 def tick_list(
-    ctx: Ctx, items: list[ChecklistItem], ticks: Ticks, progress: dict[str, Progress], day: date
+    ctx: Ctx, items: list[ChecklistItem], ticks: Ticks, progress: Mapping[Period, Progress], day: date
 ) -> None:
     """Today / This week / This month / This quarter, with progress and a tick per task."""
     labels = {

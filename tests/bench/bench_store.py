@@ -1,8 +1,11 @@
 """Store speed at 1k and 10k metrics records in one strategy file. Prints figures; asserts no time.
 
-Run: ``python tests/bench/bench_store.py``. Write = one ``upsert_weeks`` of one changed row (read, change,
-atomic write with fsync); read = ``weeks()`` (parse and validate every row); plus ``get()`` (cached) and the
-raw file write for reference.
+Run: ``python tests/bench/bench_store.py``.
+- write = one ``upsert_weeks`` of one changed row: the one read-modify-write (lock, read, change, atomic write with
+  fsync); target ≤ 20 ms at 10k records;
+- read = a store opening the file for the first time (parse and validate every record), as a page or command does;
+  "locked read" = the same inside the write lock, to show what reads save by not taking it (and not waiting for it);
+- cached = ``get()`` of an unchanged file; raw write and raw parse for reference.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from cmplanner.models import Platform, WeekMetrics
 from cmplanner.store import Store, write_atomic
 
 RUNS = 15
-TARGET_WRITE_10K_MS = 50.0
+TARGET_WRITE_10K_MS = 20.0
 
 
 def rows(count: int) -> list[WeekMetrics]:
@@ -51,6 +54,12 @@ def median_ms(action: Callable[[int], object]) -> float:
     return statistics.median(times) * 1000
 
 
+def locked_read(root: Path, sid: str) -> object:
+    fresh = Store(root)
+    with fresh.locked([sid]):
+        return fresh.weeks(sid)
+
+
 def bench(root: Path, count: int) -> dict[str, float]:
     store = Store(root)
     sid = store.create(f"Bench {count}").id
@@ -62,8 +71,9 @@ def bench(root: Path, count: int) -> dict[str, float]:
     return {
         "file MB": len(payload) / 1e6,
         "write ms": median_ms(lambda run: store.upsert_weeks(sid, [first.model_copy(update={"posts": run})])),
-        "read ms": median_ms(lambda run: store.weeks(sid)),
-        "get ms": median_ms(lambda run: store.get(sid)),
+        "read ms": median_ms(lambda run: Store(root).weeks(sid)),
+        "locked read ms": median_ms(lambda run: locked_read(root, sid)),
+        "cached ms": median_ms(lambda run: store.get(sid)),
         "raw write ms": median_ms(lambda run: write_atomic(path, payload)),
         "raw parse ms": median_ms(lambda run: orjson.loads(payload)),
     }
@@ -78,8 +88,12 @@ def main() -> None:
     for count, figures in results.items():
         print(f"{count:>8} " + " ".join(f"{value:>13.2f}" for value in figures.values()))
     write = results[10_000]["write ms"]
-    verdict = "meets" if write < TARGET_WRITE_10K_MS else "MISSES"
-    print(f"write at 10k: {write:.1f} ms — {verdict} the target of < {TARGET_WRITE_10K_MS:.0f} ms")
+    verdict = "meets" if write <= TARGET_WRITE_10K_MS else "MISSES"
+    print(f"write at 10k: {write:.1f} ms — {verdict} the target of ≤ {TARGET_WRITE_10K_MS:.0f} ms")
+    read, locked = results[10_000]["read ms"], results[10_000]["locked read ms"]
+    print(
+        f"read at 10k: {read:.1f} ms without the write lock, {locked:.1f} ms inside it ({locked / read:.2f}×)"
+    )
 
 
 if __name__ == "__main__":

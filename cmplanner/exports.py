@@ -1,4 +1,4 @@
-"""Data out and back: weekly metrics as CSV and XLSX, written so no spreadsheet runs them as formulas.
+"""Data out: weekly metrics as CSV and XLSX, written so no spreadsheet runs them as formulas.
 
 Spreadsheets run a cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return as a formula
 (CSV injection). User text is therefore written inert: in CSV such a text gets a leading apostrophe (as does a
@@ -15,15 +15,11 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import ValidationError
-
-from cmplanner import i18n, periods
+from cmplanner import periods
 from cmplanner.models import METRIC_FIELDS, Strategy, WeekMetrics
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
-TEXT_COLUMNS = ("strategy", "source")
-"""User text columns: escaped on the way out, unescaped on the way back."""
 COLUMNS: tuple[str, ...] = (
     "strategy",
     "platform",
@@ -35,27 +31,6 @@ COLUMNS: tuple[str, ...] = (
     "source",
 )
 """One row per platform and week; ``week_start``, ``month`` and ``quarter`` are derived from ``week``."""
-
-
-class DataError(ValueError):
-    """A file or argument we cannot use: an i18n key (``data.*``) and its params; ``str()`` is the English line."""
-
-    def __init__(self, key: str, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def text(self, lang: str) -> str:
-        return i18n.t(self.key, lang, **self.params)
-
-    def __str__(self) -> str:
-        return self.text("en")
-
-
-def _first_error(exc: ValidationError) -> str:
-    err = exc.errors()[0]
-    where = ".".join(str(p) for p in err["loc"])
-    return f"{where}: {err['msg']}" if where else err["msg"]
 
 
 # ------------------------------------------------------------------------------------------- metrics out
@@ -70,13 +45,6 @@ def slug(text: str) -> str:
 def escape_text(text: str) -> str:
     """A text a spreadsheet shows as text: a leading apostrophe when it would start a formula (or starts with one)."""
     return QUOTE + text if text.startswith((*FORMULA_START, QUOTE)) else text
-
-
-def unescape_text(text: str) -> str:
-    """The text :func:`escape_text` was given."""
-    if text.startswith(QUOTE) and text[1:].startswith((*FORMULA_START, QUOTE)):
-        return text[1:]
-    return text
 
 
 def metrics_records(strategy: Strategy, rows: Sequence[WeekMetrics]) -> list[dict[str, Any]]:
@@ -146,45 +114,3 @@ def metrics_xlsx(strategy: Strategy, rows: Sequence[WeekMetrics]) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
-
-
-# ------------------------------------------------------------------------------------------- metrics back
-
-
-def _week_rows(records: list[dict[str, Any]]) -> list[WeekMetrics]:
-    rows = []
-    for line, record in enumerate(records, start=2):
-        data = {name: record.get(name) for name in ("platform", "week", *METRIC_FIELDS, "source")}
-        data = {k: v for k, v in data.items() if v not in (None, "")}
-        source = data.get("source")
-        if isinstance(source, str):
-            data["source"] = unescape_text(source)
-        try:
-            rows.append(WeekMetrics.model_validate(data))
-        except ValidationError as exc:
-            raise DataError("data.bad_row", line=line, error=_first_error(exc)) from None
-    return rows
-
-
-def read_metrics_csv(data: bytes) -> list[WeekMetrics]:
-    """The rows of a :func:`metrics_csv` file (derived and unknown columns are ignored)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise DataError("data.not_utf8") from None
-    return _week_rows(list(csv.DictReader(io.StringIO(text))))
-
-
-def read_metrics_xlsx(data: bytes) -> list[WeekMetrics]:
-    """The rows of a :func:`metrics_xlsx` file (first sheet; derived and unknown columns are ignored)."""
-    from openpyxl import load_workbook
-
-    try:
-        sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
-    except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise DataError("data.not_xlsx", error=str(exc) or type(exc).__name__) from None
-    lines = list(sheet.iter_rows(values_only=True))
-    if not lines:
-        return []
-    header = [str(h) if h is not None else "" for h in lines[0]]
-    return _week_rows([dict(zip(header, line, strict=False)) for line in lines[1:]])

@@ -166,12 +166,6 @@ def from_strategy(strategy: Strategy) -> dict[str, Any]:
     return draft
 
 
-def new_persona(draft: dict[str, Any]) -> str:
-    pid = new_id()[:8]
-    draft["w.personas"] = [*(draft.get("w.personas") or []), pid]
-    return pid
-
-
 def platform_defaults(platform: Platform) -> dict[str, Any]:
     """A platform's role and posting cadence as seed 004 suggests them."""
     info = platforms.get(platform)

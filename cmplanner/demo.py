@@ -1,5 +1,6 @@
 """A sample workspace: a Dutch bakery (B2C) and a B2B consultancy, with goals for the current quarter and weeks of
-metrics that put the goals in different states, so a first run has something to look at."""
+metrics that put the goals in different states, and the bakery's planned December (content pillars, own dates,
+Sinterklaas and Christmas, a few posts already out), so a first run has something to look at."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import math
 from datetime import date
 
 from cmplanner import periods
+from cmplanner.calendar import demo as calendar_demo
 from cmplanner.models import (
     AgeBand,
     BusinessProfile,
@@ -20,7 +22,7 @@ from cmplanner.models import (
     Strategy,
     WeekMetrics,
 )
-from cmplanner.store import Store
+from cmplanner.store import PLANNED_POSTS, Edit, Store
 
 
 def bakery(quarter: str) -> Strategy:
@@ -195,13 +197,34 @@ def weeks_for(kind: str, strategy: Strategy, today: date, history: int = 13) -> 
     return rows
 
 
+def planned_december(today: date) -> int:
+    """The year of the December nearest ``today`` (this year's from July on, else last year's): the month the
+    bakery's calendar is planned for, so it is close to whenever the demo is written."""
+    return today.year if today.month >= 7 else today.year - 1
+
+
+def _plan_december(store: Store, strategy: Strategy, today: date) -> Strategy:
+    """Store the bakery's content pillars, own dates and planned December (``calendar.demo``)."""
+    plan = calendar_demo.december(strategy, planned_december(today))
+
+    def change(edit: Edit) -> None:
+        edit.strategy.pillars = plan.strategy.pillars
+        edit.strategy.own_dates = plan.strategy.own_dates
+        edit.put(PLANNED_POSTS, plan.posts)
+
+    store.update(strategy.id, change)
+    return store.get(strategy.id)
+
+
 def write_demo(store: Store, today: date | None = None) -> list[Strategy]:
-    """Add the two sample strategies (with metrics) to the workspace and return them."""
+    """Add the two sample strategies (with metrics; the bakery with a planned December) and return them."""
     today = today or date.today()
     quarter = periods.current_quarter(today)
     written = []
     for kind, strategy in (("bakery", bakery(quarter)), ("consultancy", consultancy(quarter))):
         stored = store.add(strategy)
         store.upsert_weeks(stored.id, weeks_for(kind, stored, today))
+        if kind == "bakery":
+            stored = _plan_december(store, stored, today)
         written.append(stored)
     return written

@@ -112,6 +112,12 @@ def _card(number: int, post: PlannedPost, strategy: Strategy, lang: str) -> Post
     )
 
 
+def file_stem(strategy: Strategy, month: str, lang: str) -> str:
+    """``bakkerij-de-korenschoof-contentplan-2026-12``: the approval document's file name without extension."""
+    year, number = periods.parse_month(month)
+    return f"{slug(strategy.name)}-{i18n.t('calendar.approval.file', lang)}-{year}-{number:02d}"
+
+
 def approval(
     strategy: Strategy,
     posts: Sequence[PlannedPost],
@@ -157,5 +163,5 @@ def approval(
         posts=[_card(i, post, strategy, lang) for i, post in enumerate(chosen, start=1)],
         labels=_labels(lang),
         footer=f"{name} · {i18n.t('calendar.approval.title', lang, month=month_name)}",
-        file_stem=f"{slug(strategy.name)}-{i18n.t('calendar.approval.file', lang)}-{year}-{number:02d}",
+        file_stem=file_stem(strategy, month, lang),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from cmplanner import i18n
+from cmplanner.calendar.slots import WeekSlots
 from cmplanner.models import ContentFormat, PlannedPost, PostStatus, Strategy
 
 
@@ -33,3 +34,17 @@ def pillar_name(strategy: Strategy, post: PlannedPost) -> str:
 def post_name(post: PlannedPost, lang: str) -> str:
     """The post's title or first line, or "untitled"."""
     return post.label or i18n.t("calendar.untitled", lang)
+
+
+def still_needed(week: WeekSlots, lang: str) -> str:
+    """What a week still needs, per platform: ``Still needed: Instagram 1, Facebook 2`` (or that nothing is)."""
+    if not week.slots:
+        return i18n.t("cal.needed.no_platforms", lang)
+    open_slots = [slot for slot in week.slots if slot.open]
+    if not open_slots:
+        return i18n.t("cal.needed.none", lang)
+    items = ", ".join(
+        f"{i18n.t(f'platform.{slot.platform.value}', lang)} {i18n.number(slot.open, lang)}"
+        for slot in open_slots
+    )
+    return i18n.t("cal.needed.some", lang, items=items)

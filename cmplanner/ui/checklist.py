@@ -17,9 +17,13 @@ from cmplanner.models import Period
 from cmplanner.platforms import PERIODS
 from cmplanner.store import StoreError
 from cmplanner.ui import state
+from cmplanner.ui.calendar_grid import this_week as calendar_this_week
 from cmplanner.ui.shell import Ctx, escape, store_error_text
 from cmplanner.ui.workload import fit_message, suggestion_box
 from cmplanner.workload import Workload
+
+CALENDAR_TASK = "day.calendar"
+"""The daily task "update the publication calendar": it links to the calendar and shows this week's open slots."""
 
 
 def _tick(ctx: Ctx, item: ChecklistItem, period_key: str, widget: str) -> None:
@@ -70,6 +74,8 @@ def tick_list(
                     on_change=_tick,
                     args=(ctx, item, row.period_key, widget),
                 )
+                if item.id == CALENDAR_TASK:
+                    calendar_this_week(ctx, day)
                 continue
             left, right = st.columns([4, 1], vertical_alignment="center")
             strike = "~~" if row.complete else ""

@@ -29,7 +29,13 @@ NAVIGATION: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
             ("strategy", "pages/5_strategy.py", ":material/description:"),
         ),
     ),
-    ("do", (("checklists", "pages/6_checklists.py", ":material/checklist:"),)),
+    (
+        "do",
+        (
+            ("checklists", "pages/6_checklists.py", ":material/checklist:"),
+            ("calendar", "pages/13_calendar.py", ":material/calendar_month:"),
+        ),
+    ),
     (
         "track",
         (

@@ -34,6 +34,7 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "review": ("rv.form.", "rv.proposal"),
     "home": ("name.",),
     "reports": ("report.",),
+    "calendar": ("cal.",),
 }
 """Each editing scope and the session keys that hold its unsaved input (dropped by "Reload")."""
 WALK_PAGES = frozenset({"audience", "platforms", "goals", "review"})

@@ -1,0 +1,149 @@
+"""The month out of the app: the plan "for approval" for a client without an account (PDF, or one HTML file to
+send or put online), the posts for a calendar app (.ics), a plain CSV, and Hootsuite's bulk-scheduling files.
+
+Files are built only when their button is clicked (``data=`` a callable), except Hootsuite's: what its rules
+change or leave out is shown before the download, so those are built with the panel (cheap: a CSV per platform).
+The approval's language, client, author and accent colour start from the report panel's choices of this session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from functools import partial
+
+import streamlit as st
+
+from cmplanner import i18n, reports
+from cmplanner import presentation as shown
+from cmplanner.calendar.files import FORMATS, NO_META, file_name, month_files
+from cmplanner.calendar.labels import language
+from cmplanner.models import PlannedPost
+from cmplanner.reports import inputs, style
+from cmplanner.ui.report import SAVED
+from cmplanner.ui.shell import Ctx, escape
+
+KEY = "cal.files"
+
+
+def _seed(ctx: Ctx) -> None:
+    """The approval's settings start from the report panel's (``report.settings``), else the strategy's language."""
+    assert ctx.strategy is not None
+    saved = st.session_state.get(SAVED, {})
+    defaults = {
+        "lang": saved.get("lang") or language(ctx.strategy),
+        "client": saved.get("client", ""),
+        "author": saved.get("author", ""),
+        "accent": saved.get("accent") or style.DEFAULT_ACCENT,
+        "order": "dmy",
+    }
+    for name, value in defaults.items():
+        st.session_state.setdefault(f"{KEY}.{name}", value)
+
+
+def _one(ctx: Ctx, posts: Sequence[PlannedPost], month: str, fmt: str, today: date) -> bytes:
+    assert ctx.strategy is not None
+    values = st.session_state
+    found = month_files(
+        ctx.strategy,
+        posts,
+        month,
+        fmt,
+        lang=values[f"{KEY}.lang"],
+        accent=values[f"{KEY}.accent"],
+        client=values[f"{KEY}.client"],
+        author=values[f"{KEY}.author"],
+        today=today,
+    )
+    return found.files[0].data
+
+
+def _approval(ctx: Ctx, posts: Sequence[PlannedPost], month: str, today: date) -> None:
+    strategy = ctx.strategy
+    assert strategy is not None
+    st.markdown(f"**{ctx.t('cal.files.approval')}**")
+    st.caption(ctx.t("cal.files.approval_help"))
+    left, right = st.columns(2)
+    choices = list(i18n.LANGUAGES)
+    left.selectbox(
+        ctx.t("report.language"), choices, format_func=i18n.LANGUAGES.__getitem__, key=f"{KEY}.lang"
+    )
+    right.color_picker(ctx.t("report.accent"), key=f"{KEY}.accent")
+    left.text_input(ctx.t("report.client"), key=f"{KEY}.client", max_chars=inputs.MAX_NAME)
+    right.text_input(ctx.t("report.author"), key=f"{KEY}.author", max_chars=inputs.MAX_NAME)
+    try:
+        inputs.check_accent(st.session_state[f"{KEY}.accent"])
+    except reports.ReportError as err:
+        st.error(err.text(ctx.lang), icon=":material/error:")
+        return
+    with st.container(horizontal=True):
+        for fmt, icon in (("pdf", "picture_as_pdf"), ("html", "html")):
+            st.download_button(
+                ctx.t(f"cal.files.{fmt}"),
+                data=partial(_one, ctx, posts, month, fmt, today),
+                file_name=file_name(strategy, month, fmt, st.session_state[f"{KEY}.lang"]),
+                mime=FORMATS[fmt],
+                on_click="ignore",
+                type="primary" if fmt == "pdf" else "secondary",
+                icon=f":material/{icon}:",
+                key=f"{KEY}.{fmt}",
+            )
+
+
+def _data(ctx: Ctx, posts: Sequence[PlannedPost], month: str, today: date) -> None:
+    strategy = ctx.strategy
+    assert strategy is not None
+    st.markdown(f"**{ctx.t('cal.files.data')}**")
+    st.caption(ctx.t("cal.files.data_help"))
+    with st.container(horizontal=True):
+        for fmt, icon in (("ics", "calendar_month"), ("csv", "table")):
+            st.download_button(
+                ctx.t(f"cal.files.{fmt}"),
+                data=partial(_one, ctx, posts, month, fmt, today),
+                file_name=file_name(strategy, month, fmt, st.session_state[f"{KEY}.lang"]),
+                mime=FORMATS[fmt],
+                on_click="ignore",
+                icon=f":material/{icon}:",
+                key=f"{KEY}.{fmt}",
+            )
+
+
+def _hootsuite(ctx: Ctx, posts: Sequence[PlannedPost], month: str, now: datetime) -> None:
+    assert ctx.strategy is not None
+    st.markdown(f"**{ctx.t('cal.files.hootsuite')}**")
+    st.caption(ctx.t("cal.files.hootsuite_help"))
+    order = st.segmented_control(
+        ctx.t("cal.files.date_order"),
+        ["dmy", "mdy"],
+        format_func=lambda o: ctx.t(f"cal.files.order.{o}"),
+        key=f"{KEY}.order",
+    )
+    found = month_files(
+        ctx.strategy, posts, month, "hootsuite", now=now, date_order="mdy" if order == "mdy" else "dmy"
+    )
+    for problem in found.problems:
+        st.caption(f":orange[:material/warning:] {escape(problem.text(ctx.lang))}")
+    with st.container(horizontal=True):
+        for number, item in enumerate(found.files):
+            st.download_button(
+                ctx.t("cal.files.hootsuite_file", name=item.name),
+                data=item.data,
+                file_name=item.name,
+                mime=item.mime,
+                on_click="ignore",
+                icon=":material/upload_file:",
+                key=f"{KEY}.hootsuite.{number}",
+            )
+    st.caption(ctx.t(NO_META))
+
+
+def files_panel(ctx: Ctx, posts: Sequence[PlannedPost], month: str, today: date) -> None:
+    """The month's files, in an expander below the calendar."""
+    _seed(ctx)
+    title = ctx.t("cal.files.title", month=shown.month_label(month, ctx.lang))
+    with st.expander(title, icon=":material/ios_share:"):
+        _approval(ctx, posts, month, today)
+        st.divider()
+        _data(ctx, posts, month, today)
+        st.divider()
+        _hootsuite(ctx, posts, month, datetime.combine(today, datetime.now().time()))

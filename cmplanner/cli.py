@@ -198,6 +198,50 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+CALENDAR_FORMATS = ("pdf", "html", "ics", "csv", "meta", "hootsuite")
+NO_META = (
+    "there is no Meta Business Suite file: Meta publishes no description of its bulk-upload format; "
+    "write --format csv and copy its columns into the template Meta Business Suite gives you"
+)
+
+
+def cmd_calendar(args: argparse.Namespace) -> int:
+    """Write a strategy's planned month: the plan for approval (PDF, HTML), .ics, CSV or Hootsuite's bulk CSV."""
+    from cmplanner import periods
+    from cmplanner.calendar import files
+    from cmplanner.store import PLANNED_POSTS
+
+    if args.format == "meta":
+        raise ValueError(NO_META)
+    periods.parse_month(args.month)
+    store = _store()
+    strategy = store.find(args.strategy)
+    posts = store.rows(strategy.id, PLANNED_POSTS)
+    found = files.month_files(
+        strategy,
+        posts,
+        args.month,
+        args.format,
+        lang=args.lang,
+        client=args.client,
+        author=args.author,
+        accent=args.accent,
+    )
+    notes = [problem.text("en") for problem in found.problems]
+    if not found.files:
+        raise ValueError(f"nothing written: {' '.join(notes)}")
+    out = Path(args.out)
+    for note in notes:
+        print(f"note: {note}")
+    for item in found.files:
+        target = out.with_name(f"{out.stem}-{item.part}{out.suffix}") if item.part else out
+        write_out(str(target), item.data)
+        print(f"wrote {target}")
+    count = len(files.in_month(posts, args.month))
+    print(f"{plural(count, 'post', 'posts')} in {args.month} for {strategy.name}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cmplanner", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -243,6 +287,20 @@ def parser() -> argparse.ArgumentParser:
     )
     imp.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
     imp.set_defaults(func=cmd_import)
+    cal = sub.add_parser(
+        "calendar", help="a strategy's planned month as a file (plan for approval, .ics, CSV, ...)"
+    )
+    cal.add_argument("strategy", help="the strategy's id or exact name")
+    cal.add_argument("--month", required=True, help="the month, YYYY-MM")
+    cal.add_argument("--format", required=True, choices=CALENDAR_FORMATS)
+    cal.add_argument(
+        "--out", required=True, help="file to write (Hootsuite: one per platform, named after it)"
+    )
+    cal.add_argument("--lang", choices=("en", "nl"), help="default: the strategy's language")
+    cal.add_argument("--client", default="", help="client name on the plan for approval")
+    cal.add_argument("--author", default="", help="your name or agency on the plan for approval")
+    cal.add_argument("--accent", default=None, help="accent colour of the plan for approval, #RRGGBB")
+    cal.set_defaults(func=cmd_calendar)
     return parser
 
 

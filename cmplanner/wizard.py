@@ -2,7 +2,8 @@
 
 Draft keys: ``w.profile.<field>``; ``w.personas`` (list of ids) and ``w.persona.<id>.<field>``;
 ``w.platforms.<platform>.<field>``, ``w.platforms.recommended`` and ``w.platforms.by_hand`` (see
-:func:`follow_recommendations`); ``w.goals`` (list of ids) and ``w.goal.<id>.<field>``.
+:func:`follow_recommendations`); ``w.goals`` (list of ids) and ``w.goal.<id>.<field>``;
+the content pillars' keys are in ``cmplanner.pillars``.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from cmplanner import i18n, periods, platforms
+from cmplanner import i18n, periods, pillars, platforms
 from cmplanner.models import BusinessProfile, Goal, Persona, Platform, PlatformPlan, Strategy, new_id
 from cmplanner.pacing import default_start_week
 
@@ -156,6 +157,7 @@ def from_strategy(strategy: Strategy) -> dict[str, Any]:
         for platform in Platform:
             draft.setdefault(f"w.platforms.{platform.value}.use", False)
         draft[BY_HAND] = sorted(p.value for p in Platform)
+    draft.update(pillars.to_draft(strategy))
     draft["w.goals"] = [goal.id for goal in strategy.goals]
     for goal in strategy.goals:
         for field, value in goal.model_dump(mode="json").items():

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from cmplanner import i18n, recommend, wizard, workload
+from cmplanner import i18n, pillars, recommend, wizard, workload
 from cmplanner.models import Role, Strategy
 from cmplanner.ui import page, walk
+from cmplanner.ui.pillars import section as pillar_section
 from cmplanner.ui.widgets import reasons
 from cmplanner.ui.workload import fit_message, suggestion_box
 
@@ -89,6 +90,8 @@ for rec in ranking:
             )
             walk.error(shown, f"w.platforms.{p}.posts_per_week")
 
+pillar_errors = pillars.from_draft(draft.current(), ctx.lang)[1]
+pillar_section(ctx, draft, pillar_errors if walk.touched("platforms") else {})
 draft.save()
 plan = wizard.plan_from_draft(ctx.strategy, draft.saved, ctx.lang)
 work = workload.workload(plan, protect={r.platform.value for r in ranking if r.recommended})
@@ -103,6 +106,7 @@ if work.suggestions:
 
 def save_platforms(strategy: Strategy) -> None:
     strategy.platforms, _ = wizard.chosen_platforms(draft.saved, ctx.lang)
+    strategy.pillars, _ = pillars.from_draft(draft.saved, ctx.lang)
 
 
-walk.nav(ctx, "platforms", errors, save_platforms)
+walk.nav(ctx, "platforms", {**errors, **pillar_errors}, save_platforms)

@@ -34,6 +34,8 @@ class MonthFile:
     name: str
     data: bytes
     mime: str
+    part: str = ""
+    """Which of several files this is (Hootsuite: ``instagram``, ``instagram-2``); empty for a single file."""
 
 
 @dataclass(frozen=True)
@@ -105,4 +107,8 @@ def month_files(
             ]
         )
     bulk = hootsuite.hootsuite_files(strategy, chosen, now or datetime.now(), date_order)
-    return MonthFiles([MonthFile(f.name, f.data, FORMATS[fmt]) for f in bulk.files], bulk.problems)
+    parts = [f"{f.platform.value}-{f.part}" if f.part > 1 else f.platform.value for f in bulk.files]
+    return MonthFiles(
+        [MonthFile(f.name, f.data, FORMATS[fmt], part) for f, part in zip(bulk.files, parts, strict=True)],
+        bulk.problems,
+    )

@@ -1,6 +1,7 @@
-"""A report built from the records: a strategy, its progress in one quarter and its latest review, turned into the
-plain-text view model (:class:`~cmplanner.reports.model.Report`) in one language. Nothing here needs Streamlit;
-figures read as on the pages (:mod:`cmplanner.presentation`), user text goes through :func:`inert`.
+"""A report built from the records: a strategy, its progress in one quarter, its latest review and next month's
+planned posts (``plan``), turned into the plain-text view model (:class:`~cmplanner.reports.model.Report`) in one
+language. Nothing here needs Streamlit; figures read as on the pages (:mod:`cmplanner.presentation`), user text goes
+through :func:`inert`.
 
 For callers of the time before the split, the report's inputs, colours and chart helpers are importable from here
 too (``options``, ``Options``, ``ReportError``, ``inert``, ``check_accent``, ``readable``, ``text_on``, ``FONTS``);
@@ -16,7 +17,7 @@ from datetime import date
 from cmplanner import i18n, kpis, periods, recommend, tracker
 from cmplanner import presentation as shown
 from cmplanner.exports import slug
-from cmplanner.models import Review, Strategy, WeekMetrics
+from cmplanner.models import PlannedPost, Review, Strategy, WeekMetrics
 from cmplanner.pacing import Status
 from cmplanner.reports.charts import chart_images, chart_spec, warm_up
 from cmplanner.reports.errors import ReportError
@@ -33,9 +34,10 @@ from cmplanner.reports.model import (
     Report,
     ReviewView,
 )
+from cmplanner.reports.plan import next_month as next_month_plan
 from cmplanner.reports.style import DEFAULT_ACCENT, FONT_FAMILY, FONTS, readable, text_on
 from cmplanner.reviews import latest
-from cmplanner.store import METRICS, REVIEWS, Store
+from cmplanner.store import METRICS, PLANNED_POSTS, REVIEWS, Store
 
 __all__ = [
     "DEFAULT_ACCENT",
@@ -238,8 +240,14 @@ def _review(review: Review | None, lang: str) -> ReviewView | None:
     return ReviewView(i18n.t(f"report.review.{review.kind}", lang, period=period), meta, parts)
 
 
-def build(strategy: Strategy, weeks: Sequence[WeekMetrics], review: Review | None, opts: Options) -> Report:
-    """The report model of a strategy: strategy, progress in one quarter, the latest review."""
+def build(
+    strategy: Strategy,
+    weeks: Sequence[WeekMetrics],
+    review: Review | None,
+    opts: Options,
+    posts: Sequence[PlannedPost] = (),
+) -> Report:
+    """The report model of a strategy: strategy, progress in one quarter, the latest review, next month's plan."""
     lang = opts.lang
     today = opts.today or date.today()
     quarter = opts.quarter or report_quarter(strategy, today)
@@ -294,6 +302,7 @@ def build(strategy: Strategy, weeks: Sequence[WeekMetrics], review: Review | Non
         review=_review(review, lang),
         footer=footer,
         file_stem=file_stem(strategy, lang, quarter),
+        plan=next_month_plan(posts, today, lang),
     )
 
 
@@ -301,4 +310,4 @@ def load(store: Store, strategy_id: str, opts: Options) -> Report:
     """The report of a stored strategy, with its weeks and its latest review."""
     snapshot = store.read(strategy_id)
     weeks = sorted(snapshot.rows(METRICS), key=lambda m: (m.week, m.platform.value))
-    return build(snapshot.strategy, weeks, latest(snapshot.rows(REVIEWS)), opts)
+    return build(snapshot.strategy, weeks, latest(snapshot.rows(REVIEWS)), opts, snapshot.rows(PLANNED_POSTS))

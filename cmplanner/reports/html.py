@@ -75,6 +75,7 @@ table {{ border-collapse: collapse; width: 100%; margin: 6px 0 12px; }}
   padding: 7px 9px; }}
 .grid td {{ padding: 7px 9px; border-bottom: 1px solid var(--rule); vertical-align: top; font-size: 14px; }}
 .grid .num {{ text-align: right; white-space: nowrap; }}
+.grid .when {{ white-space: nowrap; }}
 .grid th.num {{ white-space: normal; }}
 .grid .note {{ display: block; color: var(--muted); font-style: italic; font-size: 13px; }}
 .grid .bench {{ display: block; color: var(--muted); font-size: 13px; }}
@@ -276,6 +277,25 @@ def _progress(report: Report) -> str:
     return "\n".join(parts)
 
 
+def _plan(report: Report) -> str:
+    """Next month's plan: a table of the posts."""
+    plan = report.plan
+    if plan is None:
+        return ""
+    parts = [f'<section id="plan"><h2>{esc(plan.title)}</h2>']
+    parts.append(f'<p class="muted">{esc(plan.intro if plan.rows else plan.empty)}</p>')
+    if plan.rows:
+        head = "".join(f"<th>{esc(column)}</th>" for column in plan.columns)
+        rows = "".join(
+            f'<tr><td class="when"><strong>{esc(row.when)}</strong></td><td>{esc(row.platforms)}</td>'
+            f"<td>{esc(row.format)}</td><td>{esc(row.title)}</td><td>{esc(row.status)}</td></tr>"
+            for row in plan.rows
+        )
+        parts.append(f'<table class="grid plan"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>')
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
 def _review(report: Report) -> str:
     review = report.review
     if review is None:
@@ -307,6 +327,7 @@ def render(report: Report) -> str:
 <main>
 {_strategy(report)}
 {_progress(report)}
+{_plan(report)}
 {_review(report)}
 </main>
 <footer>{esc(report.footer)}</footer>

@@ -90,6 +90,29 @@ class ReviewView:
 
 
 @dataclass(frozen=True)
+class PlanRow:
+    """One planned post in the report's table of next month's plan."""
+
+    when: str
+    platforms: str
+    format: str
+    title: str
+    status: str
+
+
+@dataclass(frozen=True)
+class PlanView:
+    """Next month's planned posts (``reports.plan``)."""
+
+    title: str
+    intro: str
+    columns: list[str]
+    """Date, platforms, format, post, status."""
+    rows: list[PlanRow]
+    empty: str
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything a report shows, in ``lang``; all text plain and inert (see the module docstring)."""
 
@@ -122,6 +145,8 @@ class Report:
     review: ReviewView | None
     footer: str
     file_stem: str
+    plan: PlanView | None = None
+    """Next month's plan; None when the strategy plans no posts in the calendar."""
 
     def filename(self, ext: str) -> str:
         return f"{self.file_stem}.{ext}"

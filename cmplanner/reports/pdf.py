@@ -1,4 +1,5 @@
-"""The report as an A4 PDF (fpdf2): a cover, the strategy, the progress with one chart per goal, the latest review.
+"""The report as an A4 PDF (fpdf2): a cover, the strategy, the progress with one chart per goal, next month's plan,
+the latest review.
 
 Text is set in the bundled Lato (SIL Open Font License, ``fonts/OFL.txt``), so €, ë and curly quotes print on any
 machine; a glyph Lato lacks falls back to DejaVu Sans when the system has it. User text is written as text (no
@@ -71,6 +72,8 @@ def _cover(pdf: ReportPdf, report: Report) -> None:
     for status, text in report.counts:
         x += pdf.chip(x, y + 23, text, status, size=9.5) + 3
     sections = [report.labels["strategy"], report.labels["progress"]]
+    if report.plan is not None:
+        sections.append(report.plan.title)
     if report.review is not None:
         sections.append(report.labels["review"])
     pdf.set_xy(MARGIN + 6, y + (33 if report.counts else 23))
@@ -339,6 +342,42 @@ def _cadence_row(pdf: ReportPdf, report: Report, platform: str, text: str, share
     pdf.ln(1)
 
 
+def _plan(pdf: ReportPdf, report: Report) -> None:
+    """Next month's plan: a table of the posts (date, platforms, format, post, status)."""
+    plan = report.plan
+    if plan is None:
+        return
+    pdf.h1(plan.title)
+    pdf.para(plan.intro if plan.rows else plan.empty, colour=MUTED)
+    pdf.ln(3)
+    if not plan.rows:
+        return
+    values = [
+        [row.when for row in plan.rows],
+        [row.format for row in plan.rows],
+        [row.status for row in plan.rows],
+    ]
+    when, fmt, status = (
+        _column_width(pdf, heading, column)
+        for heading, column in zip((plan.columns[0], plan.columns[2], plan.columns[4]), values, strict=True)
+    )
+    platforms = min(48.0, _column_width(pdf, plan.columns[1], [row.platforms for row in plan.rows]))
+    with pdf.grid(
+        col_widths=(when, platforms, fmt, pdf.epw - when - platforms - fmt - status, status),
+        headings_style=pdf.heading_style(),
+        borders_layout="HORIZONTAL_LINES",
+        line_height=5,
+        padding=(1.6, 1.6),
+        text_align=("LEFT", "LEFT", "LEFT", "LEFT", "LEFT"),
+    ) as table:
+        table.row(plan.columns)
+        for row in plan.rows:
+            cells = table.row()
+            cells.cell(row.when, style=FontFace(FONT_FAMILY, "B", 9, BODY))
+            for value in (row.platforms, row.format, row.title, row.status):
+                cells.cell(value, style=FontFace(FONT_FAMILY, "", 9, BODY))
+
+
 def _review(pdf: ReportPdf, report: Report) -> None:
     review = report.review
     if review is None:
@@ -364,5 +403,6 @@ def render(report: Report) -> bytes:
     _cover(pdf, report)
     _strategy(pdf, report)
     _progress(pdf, report)
+    _plan(pdf, report)
     _review(pdf, report)
     return bytes(pdf.output())

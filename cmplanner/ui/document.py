@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from cmplanner import i18n, recommend, workload
 from cmplanner import presentation as shown
-from cmplanner import recommend, workload
 from cmplanner.models import Strategy
 from cmplanner.ui.shell import Ctx, escape
 from cmplanner.ui.widgets import kpi_help, reasons
@@ -57,6 +57,15 @@ def render(ctx: Ctx, strategy: Strategy) -> None:
     skipped = [p for p in ranking if strategy.plan_for(p) is None]
     if skipped:
         st.caption(ctx.t("doc.skipped", names=", ".join(ctx.t(f"platform.{p.value}") for p in skipped)))
+
+    if strategy.pillars:
+        st.subheader(ctx.t("pillars.title"))
+        lines = [
+            f"- **{escape(p.name)}** · {i18n.percent(p.share, ctx.lang, 0)}"
+            + (f" — {escape(p.covers)}" if p.covers else "")
+            for p in strategy.pillars
+        ]
+        st.markdown("\n".join(lines))
 
     st.header(ctx.t("workload.doc_hours"))
     fit_message(ctx, workload.workload(strategy))

@@ -47,7 +47,9 @@ def steps(ctx: Ctx, current: str) -> None:
 
 
 NOTICE = "walk.notice"
-WALK_KEYS = frozenset(f"strategy.{field}" for field in ("name", "profile", "personas", "platforms", "goals"))
+WALK_KEYS = frozenset(
+    f"strategy.{field}" for field in ("name", "profile", "personas", "platforms", "pillars", "goals")
+)
 """What the walk edits: when another page or window changed one of these after the draft's version, the draft is
 stale and the walk starts from the stored strategy."""
 

@@ -22,7 +22,7 @@ from cmplanner.models import (
     Strategy,
     WeekMetrics,
 )
-from cmplanner.store import PLANNED_POSTS, Edit, Store
+from cmplanner.store import PLANNED_POSTS, Store
 
 
 def bakery(quarter: str) -> Strategy:
@@ -203,28 +203,16 @@ def planned_december(today: date) -> int:
     return today.year if today.month >= 7 else today.year - 1
 
 
-def _plan_december(store: Store, strategy: Strategy, today: date) -> Strategy:
-    """Store the bakery's content pillars, own dates and planned December (``calendar.demo``)."""
-    plan = calendar_demo.december(strategy, planned_december(today))
-
-    def change(edit: Edit) -> None:
-        edit.strategy.pillars = plan.strategy.pillars
-        edit.strategy.own_dates = plan.strategy.own_dates
-        edit.put(PLANNED_POSTS, plan.posts)
-
-    store.update(strategy.id, change)
-    return store.get(strategy.id)
-
-
 def write_demo(store: Store, today: date | None = None) -> list[Strategy]:
     """Add the two sample strategies (with metrics; the bakery with a planned December) and return them."""
     today = today or date.today()
     quarter = periods.current_quarter(today)
     written = []
-    for kind, strategy in (("bakery", bakery(quarter)), ("consultancy", consultancy(quarter))):
+    december = calendar_demo.december(bakery(quarter), planned_december(today))
+    for kind, strategy in (("bakery", december.strategy), ("consultancy", consultancy(quarter))):
         stored = store.add(strategy)
         store.upsert_weeks(stored.id, weeks_for(kind, stored, today))
         if kind == "bakery":
-            stored = _plan_december(store, stored, today)
+            store.update(stored.id, lambda edit: edit.put(PLANNED_POSTS, december.posts))
         written.append(stored)
     return written

@@ -30,7 +30,9 @@ T = TypeVar("T")
 View = Literal["month", "week"]
 SCOPE = "calendar"
 OPEN = "cal.open"
-"""The id of the post whose dialog is open (kept here: a dialog opened by a button alone does not survive a rerun)."""
+"""The post whose dialog is open, as it was when opened (or last saved there), and the version of the strategy file
+it was read from: ``(post, version)``. Kept here because a dialog opened by a button alone does not survive a rerun;
+held as it was so the dialog's input stays what the user typed over, and its saves are based on what they saw."""
 VIEW = "cal.view"
 NOTICE = "cal.notice"
 """What the open dialog says after its last save (shown at its top on the rerun)."""
@@ -47,14 +49,17 @@ class Shown:
     today: date
 
 
-def save(ctx: Ctx, change: Callable[[Edit], T], done: str | None = None) -> Saved[T] | None:
-    """Save ``change`` based on the version this run's page showed; ``done`` is flashed on success.
+def save(
+    ctx: Ctx, change: Callable[[Edit], T], done: str | None = None, based_on: int | None = None
+) -> Saved[T] | None:
+    """Save ``change`` based on the version this run's page showed (or ``based_on``); ``done`` is flashed on
+    success.
 
     Returns None when the store refused it (another window changed the same thing: the message and a Reload
     button show at the top of the page) or could not write (the message shows too): nothing was saved.
     """
     assert ctx.strategy is not None and ctx.snapshot is not None
-    state.set_base(SCOPE, ctx.strategy.id, ctx.snapshot.version)
+    state.set_base(SCOPE, ctx.strategy.id, based_on or ctx.snapshot.version)
     saved = state.save(ctx.store, ctx.strategy, SCOPE, change, ctx.lang)
     if saved is not None:
         state.set_base(SCOPE, ctx.strategy.id, saved.version)
@@ -172,8 +177,14 @@ def week_title(ctx: Ctx, week: str) -> str:
     )
 
 
-def open_post(post_id: str) -> None:
-    st.session_state[OPEN] = post_id
+def open_post(post: PlannedPost, version: int) -> None:
+    """Open ``post`` (as read from ``version``) in its dialog."""
+    st.session_state[OPEN] = (post, version)
+
+
+def opened() -> tuple[PlannedPost, int] | None:
+    held: tuple[PlannedPost, int] | None = st.session_state.get(OPEN)
+    return held
 
 
 def close_post() -> None:
@@ -181,17 +192,28 @@ def close_post() -> None:
 
 
 def stamp(post: PlannedPost) -> str:
-    """The post's id and last change, for the keys of its dialog's widgets: after any save (here or in another
-    window) they show what is stored; a refused save keeps what the user typed."""
+    """The post's id and last change, for the keys of its dialog's widgets: after a save they show what is
+    stored; a refused save keeps what the user typed."""
     return f"{post.id}.{post.updated_at:%Y%m%d%H%M%S%f}"
 
 
-def saved_in_dialog(ctx: Ctx, post: PlannedPost, text: str) -> None:
-    """Store ``post`` and rerun the whole page (the dialog stays open and says ``text``); on a refusal the
-    dialog shows why and keeps the input."""
-    if save(ctx, lambda edit: edit.put(PLANNED_POSTS, [post])) is None:
+def dialog_save(ctx: Ctx, change: Callable[[Edit], T]) -> Saved[T] | None:
+    """Save a change made in the dialog, based on the version its post was read from; a refusal is shown in the
+    dialog (the input stays)."""
+    held = opened()
+    saved = save(ctx, change, based_on=held[1] if held else None)
+    if saved is None:
         st.error(refusal(ctx) or ctx.t("cal.not_saved"), icon=":material/sync_problem:")
+    return saved
+
+
+def saved_in_dialog(ctx: Ctx, post: PlannedPost, text: str) -> None:
+    """Store ``post`` and rerun the whole page: the dialog stays open on the stored post and says ``text``. On a
+    refusal the dialog shows why and keeps the input."""
+    saved = dialog_save(ctx, lambda edit: edit.put(PLANNED_POSTS, [post]))
+    if saved is None:
         return
+    st.session_state[OPEN] = (post, saved.version)
     st.session_state[NOTICE] = text
     st.rerun()
 

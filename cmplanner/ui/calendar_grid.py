@@ -74,6 +74,7 @@ def post_help(ctx: Ctx, post: PlannedPost) -> str:
 
 
 def post_button(ctx: Ctx, post: PlannedPost, key: str, with_day: bool = False) -> None:
+    assert ctx.snapshot is not None
     st.button(
         post_label(ctx, post, with_day),
         key=key,
@@ -81,7 +82,7 @@ def post_button(ctx: Ctx, post: PlannedPost, key: str, with_day: bool = False) -
         type="tertiary",
         wrap=True,
         on_click=open_post,
-        args=(post.id,),
+        args=(post, ctx.snapshot.version),
     )
 
 

@@ -25,10 +25,9 @@ from cmplanner.store import PLANNED_POSTS
 from cmplanner.ui import calendar_checks, state
 from cmplanner.ui.calendar import (
     NOTICE,
-    OPEN,
     close_post,
-    refusal,
-    save,
+    dialog_save,
+    opened,
     saved_in_dialog,
     show_problems,
     stamp,
@@ -175,9 +174,7 @@ def _copy_move(ctx: Ctx, post: PlannedPost) -> None:
                 show_problems(ctx, err)
             else:
                 names = ", ".join(ctx.t(f"platform.{p.value}") for p in copy.platforms)
-                if save(ctx, lambda edit: edit.put(PLANNED_POSTS, [copy])) is None:
-                    st.error(refusal(ctx) or ctx.t("cal.not_saved"), icon=":material/sync_problem:")
-                else:
+                if dialog_save(ctx, lambda edit: edit.put(PLANNED_POSTS, [copy])) is not None:
                     st.session_state[NOTICE] = ctx.t("cal.copied", platforms=names)
                     st.rerun()
     _delete(ctx, post)
@@ -194,8 +191,7 @@ def _delete(ctx: Ctx, post: PlannedPost) -> None:
     st.warning(ctx.t("cal.delete_confirm"), icon=":material/warning:")
     yes, no = st.columns(2)
     if yes.button(ctx.t("cal.delete_yes"), key=f"cal.delete_yes.{post.id}", type="primary"):
-        if save(ctx, lambda edit: edit.remove(PLANNED_POSTS, [(post.id,)])) is None:
-            st.error(refusal(ctx) or ctx.t("cal.not_saved"), icon=":material/sync_problem:")
+        if dialog_save(ctx, lambda edit: edit.remove(PLANNED_POSTS, [(post.id,)])) is None:
             return
         st.session_state.pop(CONFIRM, None)
         close_post()
@@ -228,15 +224,12 @@ def linked_posts(ctx: Ctx, post: PlannedPost) -> None:
                 st.caption(ctx.t("cal.imported_id", id=escape(link.post_id)))
         if st.form_submit_button(ctx.t("cal.save_links"), icon=":material/link:"):
             try:
-                links = [
-                    PostLink(
-                        platform=platform,
-                        post_id=(old.post_id if (old := post.link_for(platform)) else ""),
-                        permalink=url.strip(),
-                    )
-                    for platform, url in values.items()
-                    if url.strip() or ((old := post.link_for(platform)) and old.post_id)
-                ]
+                links = []
+                for platform, url in values.items():
+                    old = post.link_for(platform)
+                    post_id = old.post_id if old else ""
+                    if url.strip() or post_id:
+                        links.append(PostLink(platform=platform, post_id=post_id, permalink=url.strip()))
                 changed = status.updated(post, links=links)
             except ValidationError as err:
                 show_problems(ctx, err)
@@ -244,10 +237,12 @@ def linked_posts(ctx: Ctx, post: PlannedPost) -> None:
             saved_in_dialog(ctx, changed, ctx.t("cal.links_saved"))
 
 
-def _dialog(ctx: Ctx, post: PlannedPost) -> None:
+def _dialog(ctx: Ctx, post: PlannedPost, changed_elsewhere: bool) -> None:
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.success(notice, icon=":material/check_circle:")
+    if changed_elsewhere:
+        st.warning(ctx.t("cal.changed_elsewhere"), icon=":material/sync_problem:")
     st.markdown(f"### {escape(post_name(post, ctx.lang))}")
     platforms = ", ".join(ctx.t(f"platform.{p.value}") for p in post.platforms)
     when = f"{i18n.day(post.planned_at, ctx.lang, 'EEEE d MMMM y')} · {post.planned_at:%H:%M}"
@@ -270,13 +265,14 @@ def _dialog(ctx: Ctx, post: PlannedPost) -> None:
 
 
 def post_dialog(ctx: Ctx, posts: Sequence[PlannedPost]) -> None:
-    """The opened post's dialog, if a post is open; a post deleted meanwhile closes it with a note."""
-    opened = st.session_state.get(OPEN)
-    if not opened:
+    """The opened post's dialog, as the post was when opened; a post deleted meanwhile closes it with a note."""
+    held = opened()
+    if held is None:
         return
-    post = next((p for p in posts if p.id == opened), None)
-    if post is None:
+    post = held[0]
+    now = next((p for p in posts if p.id == post.id), None)
+    if now is None:
         close_post()
         st.info(ctx.t("cal.post_gone"), icon=":material/info:")
         return
-    st.dialog(ctx.t("cal.dialog"), width="large", on_dismiss=close_post)(_dialog)(ctx, post)
+    st.dialog(ctx.t("cal.dialog"), width="large", on_dismiss=close_post)(_dialog)(ctx, post, now != post)

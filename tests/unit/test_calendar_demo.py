@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from cmplanner import demo
 from cmplanner.calendar import demo as calendar_demo
 from cmplanner.calendar import matching, mix, slots, status
 from cmplanner.models import Platform, PostStatus
+from cmplanner.store import PLANNED_POSTS, Store
 
 
 def december() -> calendar_demo.DemoCalendar:
@@ -61,3 +63,12 @@ def test_the_month_mix_follows_the_pillars() -> None:
         ("Buurt & klanten", 3),
         ("Acties & feestdagen", 5),
     ]
+
+
+def test_the_demo_plans_the_december_nearest_its_day(data_dir: Path) -> None:
+    assert [demo.planned_december(date(2027, m, 1)) for m in (1, 6, 7, 12)] == [2026, 2026, 2027, 2027]
+    store = Store(data_dir)
+    bakery = demo.write_demo(store, date(2027, 3, 10))[0]
+    posts = store.rows(bakery.id, PLANNED_POSTS)
+    assert len(posts) == 16 and {p.planned_at.date().replace(day=1) for p in posts} == {date(2026, 12, 1)}
+    assert [p.name for p in store.get(bakery.id).pillars][0] == "Vers uit de oven"

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from functools import partial
+from typing import Any
 
 import streamlit as st
 
@@ -18,7 +19,7 @@ from cmplanner import i18n, reports
 from cmplanner import presentation as shown
 from cmplanner.calendar.files import FORMATS, NO_META, file_name, month_files
 from cmplanner.calendar.labels import language
-from cmplanner.models import PlannedPost
+from cmplanner.models import PlannedPost, Strategy
 from cmplanner.reports import inputs, style
 from cmplanner.ui.report import SAVED
 from cmplanner.ui.shell import Ctx, escape
@@ -41,21 +42,18 @@ def _seed(ctx: Ctx) -> None:
         st.session_state.setdefault(f"{KEY}.{name}", value)
 
 
-def _one(ctx: Ctx, posts: Sequence[PlannedPost], month: str, fmt: str, today: date) -> bytes:
-    assert ctx.strategy is not None
+def _one(
+    strategy: Strategy, posts: Sequence[PlannedPost], month: str, fmt: str, settings: dict[str, Any]
+) -> bytes:
+    """One file, built when its button is clicked (outside the page's run: everything it needs is passed in)."""
+    return month_files(strategy, posts, month, fmt, **settings).files[0].data
+
+
+def _settings(today: date) -> dict[str, Any]:
+    """The approval's settings as chosen in the panel now."""
     values = st.session_state
-    found = month_files(
-        ctx.strategy,
-        posts,
-        month,
-        fmt,
-        lang=values[f"{KEY}.lang"],
-        accent=values[f"{KEY}.accent"],
-        client=values[f"{KEY}.client"],
-        author=values[f"{KEY}.author"],
-        today=today,
-    )
-    return found.files[0].data
+    names = ("lang", "accent", "client", "author")
+    return {name: values[f"{KEY}.{name}"] for name in names} | {"today": today}
 
 
 def _approval(ctx: Ctx, posts: Sequence[PlannedPost], month: str, today: date) -> None:
@@ -80,7 +78,7 @@ def _approval(ctx: Ctx, posts: Sequence[PlannedPost], month: str, today: date) -
         for fmt, icon in (("pdf", "picture_as_pdf"), ("html", "html")):
             st.download_button(
                 ctx.t(f"cal.files.{fmt}"),
-                data=partial(_one, ctx, posts, month, fmt, today),
+                data=partial(_one, strategy, posts, month, fmt, _settings(today)),
                 file_name=file_name(strategy, month, fmt, st.session_state[f"{KEY}.lang"]),
                 mime=FORMATS[fmt],
                 on_click="ignore",
@@ -99,7 +97,7 @@ def _data(ctx: Ctx, posts: Sequence[PlannedPost], month: str, today: date) -> No
         for fmt, icon in (("ics", "calendar_month"), ("csv", "table")):
             st.download_button(
                 ctx.t(f"cal.files.{fmt}"),
-                data=partial(_one, ctx, posts, month, fmt, today),
+                data=partial(_one, strategy, posts, month, fmt, _settings(today)),
                 file_name=file_name(strategy, month, fmt, st.session_state[f"{KEY}.lang"]),
                 mime=FORMATS[fmt],
                 on_click="ignore",

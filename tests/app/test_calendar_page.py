@@ -156,7 +156,7 @@ def test_a_post_moves_through_every_status(empty: Strategy, store: Store) -> Non
     at = click(at, "Idea")
     no_exception(at)
     assert stored(store, empty.id, idea.id).status is PostStatus.IDEA
-    at = click(at, "Close")
+    at = click(at, "Back to the calendar")
     assert not [b for b in at.button if b.label == "Save the post"]
 
 

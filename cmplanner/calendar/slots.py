@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from fractions import Fraction
+from functools import cache
 from math import floor
 
 from cmplanner import periods
@@ -58,6 +59,7 @@ class WeekSlots:
         return sum(slot.open for slot in self.slots)
 
 
+@cache
 def quota(per_week: float, position: int) -> int:
     """Week ``position``'s share of a cadence of ``per_week`` posts a week (see the module docstring)."""
     rate = Fraction(per_week).limit_denominator(10_000)

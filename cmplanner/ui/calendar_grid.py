@@ -17,7 +17,7 @@ from cmplanner import i18n, periods
 from cmplanner.calendar.grid import Day, MonthGrid, PlatformWeek, Week, month_grid, week_list, weeks_slots
 from cmplanner.calendar.labels import format_name, post_name, status_name, still_needed
 from cmplanner.calendar.slots import Slot
-from cmplanner.models import PlannedPost, PostStatus, Strategy
+from cmplanner.models import PlannedPost, PostStatus
 from cmplanner.store import PLANNED_POSTS
 from cmplanner.ui.calendar import Shown, open_post
 from cmplanner.ui.shell import Ctx, escape
@@ -86,17 +86,6 @@ def post_button(ctx: Ctx, post: PlannedPost, key: str, with_day: bool = False) -
     )
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
-def _grid(_strategy: Strategy, _posts: Sequence[PlannedPost], key: tuple[str, int, str, str]) -> MonthGrid:
-    return month_grid(_strategy, _posts, key[2], key[3])
-
-
-def cached_grid(ctx: Ctx, posts: Sequence[PlannedPost], month: str) -> MonthGrid:
-    """The month's grid, computed once per version of the strategy file, month and language."""
-    assert ctx.strategy is not None and ctx.snapshot is not None
-    return _grid(ctx.strategy, posts, (ctx.strategy.id, ctx.snapshot.version, month, ctx.lang))
-
-
 def _day(ctx: Ctx, day: Day, today: date) -> None:
     number = str(day.day.day)
     if day.day == today:
@@ -124,7 +113,8 @@ def week_header(ctx: Ctx, week: Week) -> str:
 
 def month_view(ctx: Ctx, posts: Sequence[PlannedPost], where: Shown) -> MonthGrid:
     """The month grid; returns it (the page uses its dates and weeks elsewhere)."""
-    grid = cached_grid(ctx, posts, where.month)
+    assert ctx.strategy is not None
+    grid = month_grid(ctx.strategy, posts, where.month, ctx.lang)
     heads = st.columns(7, gap="small")
     for col, day in zip(heads, grid.weeks[0].days, strict=True):
         col.caption(f"**{i18n.day(day.day, ctx.lang, 'EEEE').capitalize()}**")

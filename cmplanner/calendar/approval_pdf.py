@@ -93,6 +93,7 @@ def _head(pdf: _Pdf, doc: Approval) -> None:
     pdf.rect(MARGIN + pdf.c_margin, pdf.get_y() + 3, 22, 1.3, style="F")
     y = pdf.get_y() + 10
     column = pdf.epw / max(1, len(doc.meta))
+    bottom = y + 12.0
     for i, line in enumerate(doc.meta):
         x = MARGIN + i * column
         pdf.set_xy(x, y)
@@ -103,7 +104,8 @@ def _head(pdf: _Pdf, doc: Approval) -> None:
         pdf.set_xy(x, y + 5)
         pdf.style(11, "", INK)
         pdf.multi_cell(column - 3, 5.5, line.value, align="L")
-    pdf.set_xy(MARGIN, y + 18)
+        bottom = max(bottom, pdf.get_y())
+    pdf.set_xy(MARGIN, bottom + 5)  # below the tallest value (a long client name takes two lines)
     pdf.style(10, "", BODY)
     pdf.multi_cell(0, 5.2, doc.intro, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align="L")
 

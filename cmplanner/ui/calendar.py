@@ -114,47 +114,39 @@ def _set_view() -> None:
 
 
 def toolbar(ctx: Ctx, where: Shown) -> None:
-    """Previous / next (month or week), back to today, and the month / week switch."""
+    """Previous / the month or week / next, back to today, and the month / week switch."""
     st.session_state[VIEW] = where.view
-    back, label, forward, now, switch = st.columns([0.7, 5, 0.7, 1.6, 3], vertical_alignment="center")
+    go: Callable[[str], None]
     if where.view == "month":
-        title = shown.month_label(where.month, ctx.lang)
-        back.button(
-            "",
-            key="cal.prev",
-            icon=":material/chevron_left:",
-            help=ctx.t("cal.prev_month"),
-            on_click=_go_month,
-            args=(periods.shift_month(where.month, -1),),
-        )
-        forward.button(
-            "",
-            key="cal.next",
-            icon=":material/chevron_right:",
-            help=ctx.t("cal.next_month"),
-            on_click=_go_month,
-            args=(periods.shift_month(where.month, 1),),
-        )
+        title = shown.capitalised(shown.month_label(where.month, ctx.lang))
+        kind, go = "month", _go_month
+        before, after = periods.shift_month(where.month, -1), periods.shift_month(where.month, 1)
     else:
         title = week_title(ctx, where.week)
-        back.button(
+        kind, go = "week", _go_week
+        before, after = periods.shift_week(where.week, -1), periods.shift_week(where.week, 1)
+    nav, switch = st.columns([3, 1], vertical_alignment="center")
+    with nav, st.container(horizontal=True, vertical_alignment="center"):
+        st.button(
             "",
             key="cal.prev",
             icon=":material/chevron_left:",
-            help=ctx.t("cal.prev_week"),
-            on_click=_go_week,
-            args=(periods.shift_week(where.week, -1),),
+            help=ctx.t(f"cal.prev_{kind}"),
+            on_click=go,
+            args=(before,),
         )
-        forward.button(
+        st.markdown(f"##### {title}", width="content")
+        st.button(
             "",
             key="cal.next",
             icon=":material/chevron_right:",
-            help=ctx.t("cal.next_week"),
-            on_click=_go_week,
-            args=(periods.shift_week(where.week, 1),),
+            help=ctx.t(f"cal.next_{kind}"),
+            on_click=go,
+            args=(after,),
         )
-    label.markdown(f"##### {title}")
-    now.button(ctx.t("cal.today"), key="cal.today", on_click=_go_week, args=(periods.week_key(where.today),))
+        st.button(
+            ctx.t("cal.today"), key="cal.today", on_click=_go_week, args=(periods.week_key(where.today),)
+        )
     switch.segmented_control(
         ctx.t("cal.view"),
         ["month", "week"],

@@ -136,7 +136,7 @@ def _slot_line(ctx: Ctx, slot: Slot | None) -> str:
         return ctx.t("cal.slot.none_this_week", per_week=i18n.number(slot.per_week, ctx.lang, 1))
     text = ctx.t("cal.slot.planned", planned=slot.planned, quota=slot.quota)
     if slot.carried:
-        text += " " + ctx.t("cal.slot.carried", carried=slot.carried)
+        text += " " + ctx.tn("cal.slot.carried", slot.carried)
     return text
 
 
@@ -200,4 +200,4 @@ def this_week(ctx: Ctx, today: date) -> None:
                 "month": periods.month_of_week(week),
             },
         )
-        st.caption(f":{colour}[{still_needed(found, ctx.lang)}]")
+        st.caption(f"{ctx.t('cal.this_week')} · :{colour}[{still_needed(found, ctx.lang)}]")

@@ -64,7 +64,7 @@ def _approval(ctx: Ctx, posts: Sequence[PlannedPost], month: str, today: date) -
     left, right = st.columns(2)
     choices = list(i18n.LANGUAGES)
     left.selectbox(
-        ctx.t("report.language"), choices, format_func=i18n.LANGUAGES.__getitem__, key=f"{KEY}.lang"
+        ctx.t("cal.files.language"), choices, format_func=i18n.LANGUAGES.__getitem__, key=f"{KEY}.lang"
     )
     right.color_picker(ctx.t("report.accent"), key=f"{KEY}.accent")
     left.text_input(ctx.t("report.client"), key=f"{KEY}.client", max_chars=inputs.MAX_NAME)

@@ -1,5 +1,5 @@
-"""The report as an A4 PDF (fpdf2): a cover, the strategy, the progress with one chart per goal, next month's plan,
-the latest review.
+"""The report as an A4 PDF (fpdf2): a cover, the strategy, the progress with one chart per goal, next month's plan
+(``pdf_plan``), the latest review.
 
 Text is set in the bundled Lato (SIL Open Font License, ``fonts/OFL.txt``), so €, ë and curly quotes print on any
 machine; a glyph Lato lacks falls back to DejaVu Sans when the system has it. User text is written as text (no
@@ -18,7 +18,8 @@ from fpdf.fonts import FontFace
 from cmplanner.presentation import STATUS_STYLES
 from cmplanner.reports.charts import chart_images
 from cmplanner.reports.model import ProgressView, Report
-from cmplanner.reports.pdf_layout import MARGIN, ReportPdf, image_size
+from cmplanner.reports.pdf_layout import MARGIN, ReportPdf, column_width, image_size
+from cmplanner.reports.pdf_plan import plan_section
 from cmplanner.reports.style import BODY, EFFECT_MARKS, FONT_FAMILY, INK, MUTED, PANEL, TRACK, rgb
 
 
@@ -215,7 +216,7 @@ def _progress(pdf: ReportPdf, report: Report) -> None:
             for name in ("actual", "expected", "forecast", "target", "needed")
         ),
     ]
-    widths = [_column_width(pdf, heading, values) for heading, values in zip(cols[1:], columns, strict=True)]
+    widths = [column_width(pdf, heading, values) for heading, values in zip(cols[1:], columns, strict=True)]
     spare = pdf.epw - sum(widths) - 62  # the goal column needs about 62 mm; share what is left
     if spare > 0:
         widths = [w + spare / len(widths) for w in widths]
@@ -248,17 +249,6 @@ def _progress(pdf: ReportPdf, report: Report) -> None:
         pdf.ln(2)
         for cadence in report.cadence:
             _cadence_row(pdf, report, cadence.platform, cadence.text, cadence.share)
-
-
-def _column_width(pdf: ReportPdf, heading: str, values: list[str], padding: float = 4.4) -> float:
-    """Wide enough for every value, and for the heading in at most two lines without splitting a word."""
-    pdf.set_font(FONT_FAMILY, "B", 9)
-    width = max([15.0] + [pdf.get_string_width(value) + padding for value in values])
-    pdf.set_font(FONT_FAMILY, "B", 8.5)
-    width = max([width] + [pdf.get_string_width(word) + padding for word in heading.split()])
-    while len(cast(list[str], pdf.multi_cell(width - padding, 5, heading, dry_run=True, output="LINES"))) > 2:
-        width += 1
-    return width
 
 
 def _goal_block(pdf: ReportPdf, report: Report, item: ProgressView, image: bytes | None) -> None:
@@ -342,42 +332,6 @@ def _cadence_row(pdf: ReportPdf, report: Report, platform: str, text: str, share
     pdf.ln(1)
 
 
-def _plan(pdf: ReportPdf, report: Report) -> None:
-    """Next month's plan: a table of the posts (date, platforms, format, post, status)."""
-    plan = report.plan
-    if plan is None:
-        return
-    pdf.h1(plan.title)
-    pdf.para(plan.intro if plan.rows else plan.empty, colour=MUTED)
-    pdf.ln(3)
-    if not plan.rows:
-        return
-    values = [
-        [row.when for row in plan.rows],
-        [row.format for row in plan.rows],
-        [row.status for row in plan.rows],
-    ]
-    when, fmt, status = (
-        _column_width(pdf, heading, column)
-        for heading, column in zip((plan.columns[0], plan.columns[2], plan.columns[4]), values, strict=True)
-    )
-    platforms = min(48.0, _column_width(pdf, plan.columns[1], [row.platforms for row in plan.rows]))
-    with pdf.grid(
-        col_widths=(when, platforms, fmt, pdf.epw - when - platforms - fmt - status, status),
-        headings_style=pdf.heading_style(),
-        borders_layout="HORIZONTAL_LINES",
-        line_height=5,
-        padding=(1.6, 1.6),
-        text_align=("LEFT", "LEFT", "LEFT", "LEFT", "LEFT"),
-    ) as table:
-        table.row(plan.columns)
-        for row in plan.rows:
-            cells = table.row()
-            cells.cell(row.when, style=FontFace(FONT_FAMILY, "B", 9, BODY))
-            for value in (row.platforms, row.format, row.title, row.status):
-                cells.cell(value, style=FontFace(FONT_FAMILY, "", 9, BODY))
-
-
 def _review(pdf: ReportPdf, report: Report) -> None:
     review = report.review
     if review is None:
@@ -403,6 +357,6 @@ def render(report: Report) -> bytes:
     _cover(pdf, report)
     _strategy(pdf, report)
     _progress(pdf, report)
-    _plan(pdf, report)
+    plan_section(pdf, report)
     _review(pdf, report)
     return bytes(pdf.output())

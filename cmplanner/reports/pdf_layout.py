@@ -11,7 +11,7 @@ from contextlib import contextmanager
 from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from fpdf import FPDF
 from fpdf.enums import XPos, YPos
@@ -228,3 +228,14 @@ class ReportPdf(BrandedPdf):
 
     def heading_style(self) -> FontFace:
         return FontFace(FONT_FAMILY, "B", 8.5, self.report.on_accent, self.report.accent)
+
+
+def column_width(pdf: ReportPdf, heading: str, values: list[str], padding: float = 4.4) -> float:
+    """Wide enough for every value, and for the heading in at most two lines without splitting a word."""
+    pdf.set_font(FONT_FAMILY, "B", 9)
+    width = max([15.0] + [pdf.get_string_width(value) + padding for value in values])
+    pdf.set_font(FONT_FAMILY, "B", 8.5)
+    width = max([width] + [pdf.get_string_width(word) + padding for word in heading.split()])
+    while len(cast(list[str], pdf.multi_cell(width - padding, 5, heading, dry_run=True, output="LINES"))) > 2:
+        width += 1
+    return width

@@ -13,6 +13,7 @@ from cmplanner import demo, platforms
 from cmplanner.calendar import status
 from cmplanner.models import PlannedPost, Platform, PostStatus, Strategy
 from cmplanner.store import PLANNED_POSTS, Store
+from cmplanner.ui.shell import JOINER
 from tests.app.helpers import no_exception, open_page, texts
 
 DAY = "2026-12-03"  # a Thursday in ISO week 2026-W49
@@ -23,8 +24,9 @@ def calendar(sid: str, locale: str = "en-GB", **params: str) -> AppTest:
 
 
 def visible(at: AppTest) -> str:
-    """What the user reads: the page's texts with Markdown's backslash escapes of user and message text undone."""
-    return re.sub(r"\\(.)", r"\1", texts(at))
+    """What the user reads: the page's texts with Markdown's escapes of user and message text undone (backslashes,
+    and the invisible word joiner that keeps an address from becoming a link)."""
+    return re.sub(r"\\(.)", r"\1", texts(at)).replace(JOINER, "")
 
 
 def week_lines(at: AppTest) -> list[str]:

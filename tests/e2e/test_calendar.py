@@ -81,7 +81,7 @@ def test_plan_a_week_mark_one_ready_and_download_the_plan_for_approval(
     ).click()  # the dialog's own ×: closing it is remembered, a rerun keeps it closed
     expect(page.get_by_role("dialog")).to_have_count(0)
 
-    main.get_by_text("Send and download December 2026").click()
+    main.get_by_text("Send or download the plan for December 2026").click()
     button = main.get_by_role("button", name="Plan for approval (PDF)")
     expect(button).to_be_visible()
     with page.expect_download(timeout=60_000) as info:

@@ -150,7 +150,8 @@ def schedule(items: Iterable[ChecklistItem], start: date, weekends: bool = False
         when = _at(_first_monthly(start, position, weekends, QUARTER_END_MONTHS), cursors.get(key, later))
         slots.append(Slot(item, unit, when, _length(item), _by_position(position, weekends, 3)))
         cursors[key] = cursors.get(key, later) + _length(item)
-    end = max(slot.start.hour * 60 + slot.start.minute + slot.minutes for slot in slots) if slots else 0
+    # minutes from the day's start (a start past midnight would wrap into the next day, unseen)
+    end = max([*load, *cursors.values(), cursor])
     if end > DAY_END:
         raise DayTooFull(end - DAY_START)
     return slots

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, TypeAdapter
 
 from cmplanner.models import Strategy, now
 from cmplanner.store import changes
@@ -20,6 +21,15 @@ from cmplanner.store.schema import STRATEGY, Table, validate_table
 M = TypeVar("M", bound=BaseModel)
 Index = dict[str, dict[tuple[Hashable, ...], str]]
 """Per table: row key → doc id."""
+
+
+def _json_time(value: datetime) -> str:
+    """A time as pydantic writes it in the file (``…Z`` for UTC), so a file reads the same however it was written."""
+    text: str = _TIME.dump_python(value, mode="json")
+    return text
+
+
+_TIME: TypeAdapter[datetime] = TypeAdapter(datetime)
 
 
 @dataclass
@@ -171,7 +181,7 @@ class Edit:
             after = STRATEGY.dump(self._strategy)
             fields = changes.strategy_keys(self._strategy_doc, after)
             if fields:
-                after["updated_at"] = now().isoformat()
+                after["updated_at"] = _json_time(now())
                 self._data[STRATEGY.name] = {"1": after}
                 touched |= fields
         return touched

@@ -7,7 +7,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 import recurring_ical_events
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from icalendar import Calendar
 
@@ -117,6 +117,9 @@ plans = st.lists(
 
 @settings(max_examples=20, deadline=None)
 @given(plans=plans, start=st.dates(date(2026, 1, 1), date(2027, 12, 31)), weekends=st.booleans())
+@example(
+    plans=[("tiktok", 6), ("youtube", 17), ("x", 0)], start=date(2026, 2, 6), weekends=False
+)  # ran past 24:00
 def test_no_two_events_of_one_day_overlap(plans: list[tuple[str, int]], start: date, weekends: bool) -> None:
     items = generate(strategy(*plans))
     try:

@@ -1,0 +1,294 @@
+"""Imported posts as a set: held column-wise, merged by ``(platform, post id)`` with the newest export winning,
+and added up into weekly figures.
+
+An export of 100,000 posts must not cost 100,000 pydantic models: :class:`Posts` keeps posts as a pandas
+DataFrame (checked column by column when it is made) and builds :class:`~cmplanner.models.Post` records only
+when someone asks for them. :func:`merge_posts` and :func:`weeks_from_posts` work on the columns. Pure: no
+store, no Streamlit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, Literal, overload
+
+import numpy as np
+import pandas as pd
+
+from cmplanner import periods
+from cmplanner.models import POST_METRICS, ContentFormat, Platform, Post, WeekMetrics
+from cmplanner.models.post import POST_ID_MAX, TEXT_MAX
+
+Status = Literal["new", "changed", "unchanged"]
+KEY = ["platform", "post_id"]
+TEXTS = ("platform", "post_id", "permalink", "format", "text", "source_file")
+COLUMNS: tuple[str, ...] = (
+    "platform",
+    "post_id",
+    "published_at",
+    "permalink",
+    "format",
+    "text",
+    *POST_METRICS,
+    "source_file",
+    "exported_on",
+)
+COMPARED: tuple[str, ...] = ("published_at", "permalink", "format", "text", *POST_METRICS)
+"""What makes a stored post "changed": everything but where and when it was exported."""
+_PLATFORMS = frozenset(p.value for p in Platform)
+_FORMATS = frozenset(f.value for f in ContentFormat)
+
+
+def empty_frame() -> pd.DataFrame:
+    frame = pd.DataFrame({name: pd.Series(dtype="str") for name in TEXTS})
+    frame["published_at"] = pd.Series(dtype="datetime64[s]")
+    frame["exported_on"] = pd.Series(dtype="datetime64[s]")
+    for name in POST_METRICS:
+        frame[name] = pd.Series(dtype="float64")
+    return frame[list(COLUMNS)]
+
+
+def normalise(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with exactly :data:`COLUMNS` in their dtypes, after a column-wise check of every rule
+    :class:`Post` has (ValueError naming the column that breaks one)."""
+    frame = frame.reset_index(drop=True)
+    out = pd.DataFrame(index=frame.index)
+    for name in TEXTS:
+        values = frame[name] if name in frame else pd.Series(None, index=frame.index, dtype="str")
+        out[name] = values.astype("str").where(values.notna(), None)
+        out.loc[out[name].eq(""), name] = None
+    for name in ("published_at", "exported_on"):
+        out[name] = pd.to_datetime(frame[name]).astype("datetime64[s]")
+    for name in POST_METRICS:
+        values = frame[name] if name in frame else pd.Series(np.nan, index=frame.index)
+        out[name] = pd.to_numeric(values).astype("float64").round()
+    _check(out)
+    return out[list(COLUMNS)]
+
+
+def _check(frame: pd.DataFrame) -> None:
+    ids = frame["post_id"].str.len()
+    checks = {
+        "platform": frame["platform"].isin(_PLATFORMS).all(),
+        "post_id": bool(ids.between(1, POST_ID_MAX).all()),
+        "published_at": frame["published_at"].notna().all(),
+        "exported_on": frame["exported_on"].notna().all(),
+        "source_file": frame["source_file"].notna().all(),
+        "format": (frame["format"].isna() | frame["format"].isin(_FORMATS)).all(),
+        "text": bool((frame["text"].isna() | frame["text"].str.len().le(TEXT_MAX)).all()),
+        "permalink": bool((frame["permalink"].isna() | frame["permalink"].str.len().le(2000)).all()),
+    }
+    for name in POST_METRICS:
+        values = frame[name]
+        checks[name] = bool((values.isna() | values.between(0, 10**15)).all())
+    broken = [name for name, fine in checks.items() if not fine]
+    if broken:
+        raise ValueError(f"posts break the Post rules in: {', '.join(broken)}")
+
+
+class Posts(Sequence[Post]):
+    """Posts held as columns; indexing or iterating gives :class:`Post` records (made once, on first use).
+
+    ``frame`` has one row per post and the columns :data:`COLUMNS`: texts (None when absent), ``published_at``
+    and ``exported_on`` as datetimes, the figures as floats (NaN: not in the export).
+    """
+
+    def __init__(self, frame: pd.DataFrame | None = None, *, checked: bool = False) -> None:
+        """``checked``: the frame already has the columns and passed the checks (made by this module)."""
+        if frame is None:
+            frame = empty_frame()
+        elif not checked:
+            frame = normalise(frame)
+        self.frame: pd.DataFrame = frame
+        self._records: list[Post] | None = None
+
+    @classmethod
+    def of(cls, posts: Iterable[Post]) -> Posts:
+        """Posts from records (a stored table): one column at a time, no per-post validation."""
+        posts = list(posts)
+        columns: dict[str, Any] = {name: [getattr(p, name) for p in posts] for name in COLUMNS}
+        columns["platform"] = [p.platform.value for p in posts]
+        columns["format"] = [p.format.value if p.format else None for p in posts]
+        columns["exported_on"] = [datetime.combine(p.exported_on, datetime.min.time()) for p in posts]
+        frame = pd.DataFrame(columns) if posts else empty_frame()
+        made = cls(frame)
+        made._records = posts
+        return made
+
+    def __len__(self) -> int:
+        return len(self.frame)
+
+    @overload
+    def __getitem__(self, index: int) -> Post: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Post]: ...
+
+    def __getitem__(self, index: int | slice) -> Post | list[Post]:
+        return self.records()[index]
+
+    def __iter__(self) -> Iterator[Post]:
+        return iter(self.records())
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {"frame": self.frame}  # the records are rebuilt on demand
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.frame, self._records = state["frame"], None
+
+    def records(self) -> list[Post]:
+        """Every post as a :class:`Post`. The columns were checked against the model's rules when the set was
+        made, so the records are constructed without validating each one again."""
+        if self._records is None:
+            self._records = [Post.model_construct(**values) for values in self.dicts()]
+        return self._records
+
+    def dicts(self) -> list[dict[str, Any]]:
+        """Every post as the field values of a :class:`Post` (enums, datetimes, ints and None)."""
+        frame = self.frame
+        columns: dict[str, list[Any]] = {}
+        for name in TEXTS:
+            columns[name] = [None if v is None or v != v else v for v in frame[name].tolist()]
+        columns["platform"] = [Platform(v) for v in columns["platform"]]
+        columns["format"] = [ContentFormat(v) if v else None for v in columns["format"]]
+        columns["published_at"] = [ts.to_pydatetime() for ts in frame["published_at"]]
+        columns["exported_on"] = [ts.date() for ts in frame["exported_on"]]
+        for name in POST_METRICS:
+            columns[name] = [None if v != v else int(v) for v in frame[name].tolist()]
+        return [dict(zip(COLUMNS, values, strict=True)) for values in zip(*(columns[c] for c in COLUMNS))]
+
+
+def as_posts(posts: Sequence[Post] | Posts) -> Posts:
+    return posts if isinstance(posts, Posts) else Posts.of(posts)
+
+
+def concat(parts: Iterable[Posts]) -> Posts:
+    """Several sets of posts in order (later ones win when :func:`merge_posts` meets a post twice)."""
+    frames = [p.frame for p in parts if len(p)]
+    if not frames:
+        return Posts()
+    return Posts(pd.concat(frames, ignore_index=True), checked=True) if len(frames) > 1 else Posts(frames[0])
+
+
+# -- merging ------------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PostMerge:
+    """What importing posts does to the posts already known.
+
+    ``posts``: every post known afterwards (stored ones the import does not touch, and the winners);
+    ``written``: the new and changed posts, which are what an upsert must write; ``status``: the columns
+    ``platform``, ``post_id``, ``status`` for every post the import brought.
+    """
+
+    posts: Posts
+    written: Posts
+    status: pd.DataFrame
+
+    def counts(self) -> dict[Platform, dict[Status, int]]:
+        """``{platform: {"new": n, "changed": n, "unchanged": n}}`` for the platforms the import brought posts for,
+        in the platforms' usual order."""
+        table = self.status.groupby(["platform", "status"]).size()
+        result: dict[Platform, dict[Status, int]] = {}
+        for platform in Platform:
+            if platform.value in table.index.get_level_values(0):
+                row = table.loc[platform.value]
+                result[platform] = {s: int(row.get(s, 0)) for s in ("new", "changed", "unchanged")}
+        return result
+
+    def status_of(self, platform: Platform, post_id: str) -> Status | None:
+        hit = self.status[(self.status["platform"] == platform.value) & (self.status["post_id"] == post_id)]
+        return None if hit.empty else hit["status"].iloc[-1]
+
+
+def _same(left: pd.Series, right: pd.Series) -> pd.Series:
+    return (left == right).fillna(False).astype(bool) | (left.isna() & right.isna())
+
+
+def merge_posts(stored: Sequence[Post] | Posts, incoming: Sequence[Post] | Posts) -> PostMerge:
+    """Upsert ``incoming`` onto ``stored`` by ``(platform, post_id)``: the newest export wins (the later
+    ``exported_on``; on the same day the later one, stored before incoming and files in the order given).
+
+    A post is ``new`` when nothing is stored for it, ``unchanged`` when the winning version has the stored
+    version's figures, time, link, format and text (the stored one is kept then, so a repeated import writes
+    nothing), else ``changed``. An older export than the stored one never rolls a post back: it is unchanged.
+    """
+    old, new = as_posts(stored).frame, as_posts(incoming).frame
+    both = pd.concat([old, new], ignore_index=True)
+    both["_order"] = np.arange(len(both))
+    winners = both.sort_values(["exported_on", "_order"], kind="stable").drop_duplicates(KEY, keep="last")
+    brought = winners.merge(new[KEY].drop_duplicates(), on=KEY)
+    paired = brought.merge(old, on=KEY, how="left", suffixes=("", "_stored"), indicator=True)
+    fresh = paired["_merge"].eq("left_only").to_numpy()
+    same = np.ones(len(paired), dtype=bool)
+    for name in COMPARED:
+        same &= _same(paired[name], paired[f"{name}_stored"]).to_numpy()
+    status = np.where(fresh, "new", np.where(same, "unchanged", "changed"))
+    table = pd.DataFrame({"platform": paired["platform"], "post_id": paired["post_id"], "status": status})
+    written = brought[status != "unchanged"][list(COLUMNS)]
+    kept = old.merge(written[KEY], on=KEY, how="left", indicator=True)
+    kept = kept[kept["_merge"].eq("left_only")][list(COLUMNS)]
+    every = pd.concat([kept, written], ignore_index=True) if len(written) else kept
+    every = every.reset_index(drop=True)
+    return PostMerge(Posts(every, checked=True), Posts(written.reset_index(drop=True), checked=True), table)
+
+
+# -- weekly figures -----------------------------------------------------------------------------------------------
+
+
+def week_keys(days: pd.Series) -> pd.Series:
+    """The ISO week key (``2026-W13``) of each datetime, computed once per distinct day."""
+    codes, uniques = pd.factorize(days.dt.normalize())
+    keys = np.array([periods.week_key(day.date()) for day in uniques], dtype=object)
+    return pd.Series(keys[codes] if len(codes) else [], index=days.index, dtype="str")
+
+
+def weeks_from_posts(
+    posts: Sequence[Post] | Posts,
+    weeks: Mapping[Platform, Collection[str]] | None = None,
+    *,
+    source: str = "import:posts",
+) -> list[WeekMetrics]:
+    """Weekly figures from posts: per platform and ISO week of publication, ``posts`` = how many, and each
+    figure the sum of the posts' latest lifetime values (None where no post of the week has it).
+
+    ``weeks``: the weeks to give per platform (a week without posts gives 0 posts and 0 for every figure the
+    platform's posts carry); by default every week from each platform's first to its last post.
+    Reach is then a sum of post reach, which overstates unique reach.
+    """
+    frame = as_posts(posts).frame
+    result: list[WeekMetrics] = []
+    frame = frame.assign(week=week_keys(frame["published_at"]))
+    for platform in Platform:
+        mine = frame[frame["platform"] == platform.value]
+        wanted = None if weeks is None else sorted(set(weeks.get(platform, ())))
+        if mine.empty and not wanted:
+            continue
+        carried = [name for name in POST_METRICS if mine[name].notna().any()]
+        grouped = mine.groupby("week")
+        table = grouped[carried].sum(min_count=1)
+        table["posts"] = grouped.size()
+        if wanted is None:
+            span = [periods.week_monday(w) for w in table.index]
+            wanted = _span(min(span), max(span)) if span else []
+        table = table.reindex(wanted)
+        table["posts"] = table["posts"].fillna(0)
+        for name in carried:
+            empty = table.index.difference(mine["week"].unique())
+            table.loc[empty, name] = 0.0
+        for week, row in table.iterrows():
+            figures = {k: None if v != v else round(v) for k, v in row.items()}
+            result.append(WeekMetrics(platform=platform, week=str(week), source=source, **figures))
+    return result
+
+
+def _span(first: date, last: date) -> list[str]:
+    keys = []
+    monday = first
+    while monday <= last:
+        keys.append(periods.week_key(monday))
+        monday = date.fromordinal(monday.toordinal() + 7)
+    return keys

@@ -68,21 +68,28 @@ def normalise(frame: pd.DataFrame) -> pd.DataFrame:
     return out[list(COLUMNS)]
 
 
+def _lengths(values: pd.Series) -> np.ndarray:
+    """Each text's length, -1 where there is none."""
+    return values.str.len().fillna(-1).to_numpy(dtype=np.int64)
+
+
 def _check(frame: pd.DataFrame) -> None:
-    ids = frame["post_id"].str.len()
+    ids, texts, links = _lengths(frame["post_id"]), _lengths(frame["text"]), _lengths(frame["permalink"])
+    formats = frame["format"].to_numpy(dtype=object)
+    figures = frame[list(POST_METRICS)].to_numpy(dtype=float)
+    with np.errstate(invalid="ignore"):
+        fine_figures = np.isnan(figures) | ((figures >= 0) & (figures <= 10**15))
     checks = {
-        "platform": frame["platform"].isin(_PLATFORMS).all(),
-        "post_id": bool(ids.between(1, POST_ID_MAX).all()),
-        "published_at": frame["published_at"].notna().all(),
-        "exported_on": frame["exported_on"].notna().all(),
-        "source_file": frame["source_file"].notna().all(),
-        "format": (frame["format"].isna() | frame["format"].isin(_FORMATS)).all(),
-        "text": bool((frame["text"].isna() | frame["text"].str.len().le(TEXT_MAX)).all()),
-        "permalink": bool((frame["permalink"].isna() | frame["permalink"].str.len().le(2000)).all()),
+        "platform": np.isin(frame["platform"].to_numpy(dtype=object), list(_PLATFORMS)).all(),
+        "post_id": ((ids >= 1) & (ids <= POST_ID_MAX)).all(),
+        "published_at": not frame["published_at"].isna().any(),
+        "exported_on": not frame["exported_on"].isna().any(),
+        "source_file": (_lengths(frame["source_file"]) >= 1).all(),
+        "format": all(f is None or f != f or f in _FORMATS for f in set(formats.tolist())),
+        "text": (texts <= TEXT_MAX).all(),
+        "permalink": (links <= 2000).all(),
+        **{name: fine_figures[:, i].all() for i, name in enumerate(POST_METRICS)},
     }
-    for name in POST_METRICS:
-        values = frame[name]
-        checks[name] = bool((values.isna() | values.between(0, 10**15)).all())
     broken = [name for name, fine in checks.items() if not fine]
     if broken:
         raise ValueError(f"posts break the Post rules in: {', '.join(broken)}")
@@ -103,6 +110,14 @@ class Posts(Sequence[Post]):
             frame = normalise(frame)
         self.frame: pd.DataFrame = frame
         self._records: list[Post] | None = None
+
+    @classmethod
+    def checked(cls, frame: pd.DataFrame) -> Posts:
+        """Posts from a frame already in :data:`COLUMNS` and their dtypes (as an importer builds it), after the
+        column-wise check of the :class:`Post` rules (ValueError when one is broken)."""
+        frame = frame[list(COLUMNS)].reset_index(drop=True)
+        _check(frame)
+        return cls(frame, checked=True)
 
     @classmethod
     def of(cls, posts: Iterable[Post]) -> Posts:
@@ -157,7 +172,10 @@ class Posts(Sequence[Post]):
         columns["exported_on"] = [ts.date() for ts in frame["exported_on"]]
         for name in POST_METRICS:
             columns[name] = [None if v != v else int(v) for v in frame[name].tolist()]
-        return [dict(zip(COLUMNS, values, strict=True)) for values in zip(*(columns[c] for c in COLUMNS))]
+        return [
+            dict(zip(COLUMNS, values, strict=True))
+            for values in zip(*(columns[c] for c in COLUMNS), strict=True)
+        ]
 
 
 def as_posts(posts: Sequence[Post] | Posts) -> Posts:
@@ -239,11 +257,20 @@ def merge_posts(stored: Sequence[Post] | Posts, incoming: Sequence[Post] | Posts
 # -- weekly figures -----------------------------------------------------------------------------------------------
 
 
-def week_keys(days: pd.Series) -> pd.Series:
+def week_keys(days: pd.Series) -> np.ndarray:
     """The ISO week key (``2026-W13``) of each datetime, computed once per distinct day."""
-    codes, uniques = pd.factorize(days.dt.normalize())
-    keys = np.array([periods.week_key(day.date()) for day in uniques], dtype=object)
-    return pd.Series(keys[codes] if len(codes) else [], index=days.index, dtype="str")
+    if days.empty:
+        return np.array([], dtype=object)
+    codes, uniques = pd.factorize(days.to_numpy().astype("datetime64[D]"))
+    keys = np.array([periods.week_key(day.item()) for day in uniques], dtype=object)
+    return keys[codes]
+
+
+def group_sums(codes: np.ndarray, size: int, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per group (``codes`` 0..size-1): the sum of the values that are not NaN, and how many there are."""
+    known = ~np.isnan(values)
+    sums = np.bincount(codes[known], weights=values[known], minlength=size)
+    return sums, np.bincount(codes[known], minlength=size)
 
 
 def weeks_from_posts(
@@ -260,28 +287,34 @@ def weeks_from_posts(
     Reach is then a sum of post reach, which overstates unique reach.
     """
     frame = as_posts(posts).frame
+    if frame.empty and not weeks:
+        return []
+    platforms = frame["platform"].to_numpy(dtype=object)
+    groups = pd.factorize(
+        platforms.astype(str) + np.char.add("|", week_keys(frame["published_at"]).astype(str))
+    )
+    codes, labels = groups[0], [str(label).split("|") for label in groups[1]]
+    size = len(labels)
+    counts = np.bincount(codes, minlength=size)
+    table: dict[str, tuple[np.ndarray, np.ndarray]] = {
+        name: group_sums(codes, size, frame[name].to_numpy(dtype=float)) for name in POST_METRICS
+    }
+    found = {(p, w): i for i, (p, w) in enumerate(labels)}
     result: list[WeekMetrics] = []
-    frame = frame.assign(week=week_keys(frame["published_at"]))
     for platform in Platform:
-        mine = frame[frame["platform"] == platform.value]
-        wanted = None if weeks is None else sorted(set(weeks.get(platform, ())))
-        if mine.empty and not wanted:
-            continue
-        carried = [name for name in POST_METRICS if mine[name].notna().any()]
-        grouped = mine.groupby("week")
-        table = grouped[carried].sum(min_count=1)
-        table["posts"] = grouped.size()
-        if wanted is None:
-            span = [periods.week_monday(w) for w in table.index]
-            wanted = _span(min(span), max(span)) if span else []
-        table = table.reindex(wanted)
-        table["posts"] = table["posts"].fillna(0)
-        for name in carried:
-            empty = table.index.difference(mine["week"].unique())
-            table.loc[empty, name] = 0.0
-        for week, row in table.iterrows():
-            figures = {k: None if v != v else round(v) for k, v in row.items()}
-            result.append(WeekMetrics(platform=platform, week=str(week), source=source, **figures))
+        mine = [i for (p, _), i in found.items() if p == platform.value]
+        kept = [name for name in POST_METRICS if any(table[name][1][i] for i in mine)]
+        own = sorted(w for p, w in found if p == platform.value)
+        wanted = sorted(set(weeks.get(platform, ()))) if weeks is not None else own
+        if weeks is None and own:
+            wanted = _span(periods.week_monday(own[0]), periods.week_monday(own[-1]))
+        for week in wanted:
+            at = found.get((platform.value, week))
+            figures: dict[str, Any] = dict.fromkeys(kept, 0)
+            if at is not None:
+                figures = {n: round(table[n][0][at]) if table[n][1][at] else None for n in POST_METRICS}
+            figures["posts"] = int(counts[at]) if at is not None else 0
+            result.append(WeekMetrics(platform=platform, week=week, source=source, **figures))
     return result
 
 

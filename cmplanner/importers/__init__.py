@@ -9,7 +9,7 @@ Modules: ``files`` and ``text`` (bytes → tables, limits), ``cells`` (a table's
 ``numbers`` and ``dates`` (cells, a column at a time), ``years`` (days without a year), ``aliases`` (header
 aliases as data), ``spec``/``shapes`` and one module per platform family (the shapes), ``generic`` (column
 mapping), ``records`` (table → rows), ``post_rows`` (ids, texts, one row per post), ``finish`` (an upload's rows
-made final), ``weeks`` (daily rows → ISO weeks), ``plan`` (the week rule), ``preview`` (diff).
+made final), ``weeks`` (daily rows → ISO weeks), ``planning`` (the week rule, what an import does), ``preview`` (diff).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from cmplanner import i18n
 from cmplanner.importers.files import MAX_BYTES, MAX_ROWS, MAX_UNZIPPED
 from cmplanner.importers.generic import TARGETS as MAPPING_TARGETS
 from cmplanner.importers.generic import suggest as _suggest
-from cmplanner.importers.plan import Plan, combine_week, plan
+from cmplanner.importers.planning import Plan, combine_week, plan
 from cmplanner.importers.preview import diff, merge, suggest_baseline
 from cmplanner.importers.problems import ImportProblem
 from cmplanner.importers.reader import Detected, Parsed, detect, generic_columns, read

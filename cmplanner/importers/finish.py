@@ -42,7 +42,7 @@ class Finished:
     exported_on: date | None = None
 
     def parsed(self, detected: Detected, weekly: weeks.Weekly) -> Parsed:
-        from cmplanner.importers.plan import file_rows
+        from cmplanner.importers.planning import file_rows
         from cmplanner.importers.reader import Parsed
 
         source = f"import:{detected.shape}"[:120]

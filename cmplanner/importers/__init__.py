@@ -60,6 +60,7 @@ def suggest_mapping(columns: list[str]) -> dict[str, str]:
 def describe(detected: Detected, lang: str) -> str:
     """``Facebook · Meta Business Suite, posts`` — what a file was recognised as, in the user's language."""
     shapes = " + ".join(i18n.t(f"import.shape.{shape}", lang) for shape in detected.shape.split("+"))
-    if detected.platform is None:
+    platforms = detected.platforms or ((detected.platform,) if detected.platform else ())
+    if not platforms:
         return shapes
-    return f"{i18n.t(f'platform.{detected.platform.value}', lang)} · {shapes}"
+    return " + ".join(i18n.t(f"platform.{p.value}", lang) for p in platforms) + f" · {shapes}"

@@ -242,7 +242,7 @@ def test_dates_without_a_year_take_the_files_time_or_what_is_given(
     assert cli.main(["import", path, "--strategy", on_tiktok.id, "--year", "2026", "--dry-run"]) == 0
     assert "TikTok: would write 2 weeks (2 new, 0 changed)" in capsys.readouterr().out  # 2026-W01, 2026-W02
     assert cli.main(["import", path, "--strategy", on_tiktok.id, "--exported-on", "6 Jan"]) == 2
-    assert "is not a date" in capsys.readouterr().err
+    assert "is not a date, write it as YYYY-MM-DD" in one_error_line(capsys)
 
 
 def test_skipped_rows_and_posts_are_reported(

@@ -110,6 +110,7 @@ class Posts(Sequence[Post]):
             frame = normalise(frame)
         self.frame: pd.DataFrame = frame
         self._records: list[Post] | None = None
+        self._weeks: WeekTable | None = None
 
     @classmethod
     def checked(cls, frame: pd.DataFrame) -> Posts:
@@ -151,7 +152,7 @@ class Posts(Sequence[Post]):
         return {"frame": self.frame}  # the records are rebuilt on demand
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.frame, self._records = state["frame"], None
+        self.frame, self._records, self._weeks = state["frame"], None, None
 
     def records(self) -> list[Post]:
         """Every post as a :class:`Post`. The columns were checked against the model's rules when the set was
@@ -184,10 +185,10 @@ def as_posts(posts: Sequence[Post] | Posts) -> Posts:
 
 def concat(parts: Iterable[Posts]) -> Posts:
     """Several sets of posts in order (later ones win when :func:`merge_posts` meets a post twice)."""
-    frames = [p.frame for p in parts if len(p)]
-    if not frames:
-        return Posts()
-    return Posts(pd.concat(frames, ignore_index=True), checked=True) if len(frames) > 1 else Posts(frames[0])
+    sets = [p for p in parts if len(p)]
+    if len(sets) <= 1:
+        return sets[0] if sets else Posts()
+    return Posts(pd.concat([p.frame for p in sets], ignore_index=True), checked=True)
 
 
 # -- merging ------------------------------------------------------------------------------------------------------
@@ -234,7 +235,21 @@ def merge_posts(stored: Sequence[Post] | Posts, incoming: Sequence[Post] | Posts
     version's figures, time, link, format and text (the stored one is kept then, so a repeated import writes
     nothing), else ``changed``. An older export than the stored one never rolls a post back: it is unchanged.
     """
-    old, new = as_posts(stored).frame, as_posts(incoming).frame
+    arriving = as_posts(incoming)
+    old, new = as_posts(stored).frame, arriving.frame
+    if old.empty:  # the first import: every post is new (the latest export of each, if one comes twice)
+        made = arriving
+        if new.duplicated(KEY).any():
+            order = new.assign(_order=np.arange(len(new))).sort_values(
+                ["exported_on", "_order"], kind="stable"
+            )
+            made = Posts(
+                order.drop_duplicates(KEY, keep="last")[list(COLUMNS)].reset_index(drop=True), checked=True
+            )
+        table = pd.DataFrame(
+            {"platform": made.frame["platform"], "post_id": made.frame["post_id"], "status": "new"}
+        )
+        return PostMerge(made, made, table)
     both = pd.concat([old, new], ignore_index=True)
     both["_order"] = np.arange(len(both))
     winners = both.sort_values(["exported_on", "_order"], kind="stable").drop_duplicates(KEY, keep="last")
@@ -269,8 +284,38 @@ def week_keys(days: pd.Series) -> np.ndarray:
 def group_sums(codes: np.ndarray, size: int, values: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Per group (``codes`` 0..size-1): the sum of the values that are not NaN, and how many there are."""
     known = ~np.isnan(values)
-    sums = np.bincount(codes[known], weights=values[known], minlength=size)
-    return sums, np.bincount(codes[known], minlength=size)
+    sums = np.bincount(codes, weights=np.where(known, values, 0.0), minlength=size)
+    return sums, np.bincount(codes, weights=known, minlength=size)
+
+
+@dataclass(frozen=True)
+class WeekTable:
+    """Posts added up per (platform value, ISO week): the post count and, per figure, the sum and how many
+    posts gave it."""
+
+    index: dict[tuple[str, str], int]
+    counts: np.ndarray
+    sums: dict[str, tuple[np.ndarray, np.ndarray]]
+
+
+def week_table(posts: Posts) -> WeekTable:
+    """The posts per platform and ISO week of publication (computed once per set of posts)."""
+    if posts._weeks is not None:
+        return posts._weeks
+    frame = posts.frame
+    platform_codes, platform_names = pd.factorize(frame["platform"].to_numpy(dtype=object))
+    week_codes, week_names = pd.factorize(week_keys(frame["published_at"]))
+    width = max(len(week_names), 1)
+    codes, pairs = pd.factorize(platform_codes.astype(np.int64) * width + week_codes)
+    index = {(str(platform_names[p // width]), str(week_names[p % width])): i for i, p in enumerate(pairs)}
+    size = len(index)
+    table = WeekTable(
+        index,
+        np.bincount(codes, minlength=size),
+        {name: group_sums(codes, size, frame[name].to_numpy(dtype=float)) for name in POST_METRICS},
+    )
+    posts._weeks = table
+    return table
 
 
 def weeks_from_posts(
@@ -286,34 +331,24 @@ def weeks_from_posts(
     platform's posts carry); by default every week from each platform's first to its last post.
     Reach is then a sum of post reach, which overstates unique reach.
     """
-    frame = as_posts(posts).frame
-    if frame.empty and not weeks:
+    made = as_posts(posts)
+    if not len(made) and not weeks:
         return []
-    platforms = frame["platform"].to_numpy(dtype=object)
-    groups = pd.factorize(
-        platforms.astype(str) + np.char.add("|", week_keys(frame["published_at"]).astype(str))
-    )
-    codes, labels = groups[0], [str(label).split("|") for label in groups[1]]
-    size = len(labels)
-    counts = np.bincount(codes, minlength=size)
-    table: dict[str, tuple[np.ndarray, np.ndarray]] = {
-        name: group_sums(codes, size, frame[name].to_numpy(dtype=float)) for name in POST_METRICS
-    }
-    found = {(p, w): i for i, (p, w) in enumerate(labels)}
+    table = week_table(made)
     result: list[WeekMetrics] = []
     for platform in Platform:
-        mine = [i for (p, _), i in found.items() if p == platform.value]
-        kept = [name for name in POST_METRICS if any(table[name][1][i] for i in mine)]
-        own = sorted(w for p, w in found if p == platform.value)
+        mine = [i for (p, _), i in table.index.items() if p == platform.value]
+        kept = [name for name in POST_METRICS if any(table.sums[name][1][i] for i in mine)]
+        own = sorted(w for p, w in table.index if p == platform.value)
         wanted = sorted(set(weeks.get(platform, ()))) if weeks is not None else own
         if weeks is None and own:
             wanted = _span(periods.week_monday(own[0]), periods.week_monday(own[-1]))
         for week in wanted:
-            at = found.get((platform.value, week))
+            at = table.index.get((platform.value, week))
             figures: dict[str, Any] = dict.fromkeys(kept, 0)
             if at is not None:
-                figures = {n: round(table[n][0][at]) if table[n][1][at] else None for n in POST_METRICS}
-            figures["posts"] = int(counts[at]) if at is not None else 0
+                figures = {n: round(s[at]) if k[at] else None for n, (s, k) in table.sums.items()}
+            figures["posts"] = int(table.counts[at]) if at is not None else 0
             result.append(WeekMetrics(platform=platform, week=week, source=source, **figures))
     return result
 

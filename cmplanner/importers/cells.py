@@ -56,11 +56,11 @@ def read(table: Table, header: int, wanted: Collection[int]) -> Cells:
         return _from_rows(table.rows[header + 1 :], table.lines[header + 1 :], wanted)
     below = table.rows[header + 1 :]
     width = max([len(table.rows[header]), *(len(row) for row in below)])
-    body = text.after(table.source.text, table.lines[header])
     base = table.lines[header]
     try:
-        return _arrow(body, table.source.delimiter, width, wanted, base)
+        return _arrow(table.source.body(base), table.source.delimiter, width, wanted, base)
     except (pa.ArrowException, ValueError):  # a text Arrow will not parse: the standard library's reader will
+        body = text.after(table.source.text, base)
         return _python(table.name, body, table.source.delimiter, width, wanted, base)
 
 
@@ -69,8 +69,8 @@ def _from_rows(rows: list[list[str]], lines: list[int], wanted: list[int]) -> Ce
     return Cells(columns, np.asarray(lines, dtype=np.int64))
 
 
-def _arrow(body: str, delimiter: str, width: int, wanted: list[int], base: int) -> Cells:
-    if not body.strip():
+def _arrow(body: bytes | memoryview, delimiter: str, width: int, wanted: list[int], base: int) -> Cells:
+    if not bytes(body[:4096]).strip() and not bytes(body).strip():
         return _from_rows([], [], wanted)
     names = [f"c{i}" for i in range(width)]
     odd: list[tuple[int, str]] = []
@@ -80,7 +80,7 @@ def _arrow(body: str, delimiter: str, width: int, wanted: list[int], base: int) 
         return "skip"
 
     table = pacsv.read_csv(
-        io.BytesIO(body.encode("utf-8")),
+        pa.BufferReader(pa.py_buffer(body)),
         read_options=pacsv.ReadOptions(column_names=names, use_threads=False, block_size=BLOCK),
         parse_options=pacsv.ParseOptions(
             delimiter=delimiter,

@@ -169,6 +169,9 @@ def parse_array(cells: pa.Array, order: Order, serial: bool = False, times: bool
     """:func:`parse_day` for a whole column, once per distinct day (``03/27/2026 06:08`` and ``03/27/2026 09:00``
     are one parse); ``times`` also reads the time of day of every cell (Arrow's regex kernel)."""
     texts = pc.utf8_trim_whitespace(cells)
+    fast = _formatted(texts, order, serial)
+    if fast is not None:
+        return fast
     parts = pc.replace_substring_regex(texts, _HEAD_RE2, r"\1")
     coded = pc.dictionary_encode(parts)
     found: list[Day | None | type[ValueError]] = []
@@ -187,6 +190,54 @@ def parse_array(cells: pa.Array, order: Order, serial: bool = False, times: bool
     if times and len(texts):
         seconds = _seconds(texts)
     return Column(day[picked], month[picked], dom[picked], seconds, empty[picked], bad[picked])
+
+
+_FORMATS = {
+    "mdy": ("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y"),
+    "dmy": ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d.%m.%Y %H:%M"),
+    "iso": ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M:%S",
+            "%Y/%m/%d"),
+}  # fmt: skip
+FAST_SAMPLE = 50
+
+
+def _formatted(texts: pa.Array, order: Order, serial: bool) -> Column | None:
+    """The whole column in one format, parsed by Arrow, when a sample shows that format reads each cell as
+    :func:`parse_day` does; None otherwise (then every distinct day is parsed on its own)."""
+    if serial or not len(texts):
+        return None
+    empty = np.asarray(pc.equal(texts, ""), dtype=bool)
+    sample = pc.filter(texts, pa.array(~empty)).slice(0, FAST_SAMPLE)
+    if not len(sample):
+        return None
+    for fmt in (*_FORMATS[order], *_FORMATS["iso"]):
+        found = pc.strptime(sample, format=fmt, unit="s", error_is_null=True)
+        if found.null_count or not _agrees(sample.to_pylist(), found, order):
+            continue
+        moments = pc.strptime(texts, format=fmt, unit="s", error_is_null=True)
+        read = np.asarray(moments.is_valid(), dtype=bool)
+        if not (read | empty).all():
+            return None  # some cells in another form: the general way reads them all
+        seconds = pc.fill_null(pc.cast(moments, pa.int64()), 0).to_numpy(zero_copy_only=False)
+        day = np.where(read, seconds // 86400, -1)
+        zero = np.zeros(len(texts), dtype=np.int64)
+        return Column(day, zero, zero, np.where(read, seconds % 86400, 0), empty, zero.astype(bool))
+    return None
+
+
+def _agrees(texts: list[str], found: pa.Array, order: Order) -> bool:
+    """Whether Arrow's reading of these cells gives the days :func:`parse_day` gives (and plausible years)."""
+    for text, moment in zip(texts, found.to_pylist(), strict=True):
+        try:
+            if (
+                moment is None
+                or not 1990 <= moment.year <= 2100
+                or parse_day(day_part(text), order) != moment.date()
+            ):
+                return False
+        except ValueError:
+            return False
+    return True
 
 
 def _seconds(texts: pa.Array) -> np.ndarray:

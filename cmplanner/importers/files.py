@@ -327,10 +327,12 @@ def _xls_cell(book: Any, cell: Any) -> str:
 
 def _text(label: str, data: bytes, budget: _Budget) -> Table:
     """A CSV's first records; the rest stays text until a shape's columns are read (``cells.read``)."""
-    decoded = text.decode(label, data)
+    decoded, utf8 = text.decoded(label, data)
     if text.looks_binary(decoded):
         raise ImportProblem("import.not_text", name=label)
-    decoded = text.unwrap(decoded)
-    budget.take_rows(decoded.count("\n") + decoded.count("\r") - decoded.count("\r\n"))
-    rows, lines, source = text.head(label, decoded)
+    unwrapped = text.unwrap(decoded)
+    budget.take_rows(unwrapped.count("\n") or unwrapped.count("\r"))  # lines: at least as many as rows
+    if unwrapped is not decoded:
+        utf8 = None
+    rows, lines, source = text.head(label, unwrapped, utf8)
     return Table(label, rows, lines, decimal="," if source.delimiter == ";" else ".", source=source)

@@ -24,6 +24,8 @@ _GROUPED_RE2 = {",": r"^[1-9][0-9]{0,2}(?:,[0-9]{3})+$", ".": r"^[1-9][0-9]{0,2}
 def decimal_mark(samples: Iterable[str], default: str = ".") -> str:
     """The decimal mark a column uses, judged from values that can only be read one way; else ``default``."""
     for text in samples:
+        if text.isdigit():
+            continue  # settles nothing
         s = text.strip().translate(_SPACES).lstrip("+-\u2212").rstrip("%")
         if not s or not _DIGITS.fullmatch(s):
             continue
@@ -90,14 +92,25 @@ class Column:
 def parse_array(cells: pa.Array, decimal: str = ".") -> Column:
     """:func:`parse` for a whole column: plain digits and ``15,000``-style thousands in Arrow's C++ kernels,
     everything else once per distinct text."""
+    size = len(cells)
+    empty = pc.equal(cells, "")
+    digits = pc.and_(pc.ascii_is_decimal(cells), pc.less_equal(pc.utf8_length(cells), 15))
+    if pc.all(
+        pc.or_(digits, empty)
+    ).as_py():  # the common case: whole numbers and empty cells, cast in one go
+        whole = pc.cast(pc.if_else(empty, pa.scalar(None, pa.string()), cells), pa.int64())
+        values = whole.to_numpy(zero_copy_only=False).astype(float)
+        return Column(values, np.zeros(size, dtype=bool), np.zeros(size, dtype=bool))
     texts = pc.utf8_trim_whitespace(cells)
-    size = len(texts)
+    empty = pc.equal(texts, "")
+    digits = pc.and_(pc.ascii_is_decimal(texts), pc.less_equal(pc.utf8_length(texts), 15))
     values = np.full(size, np.nan)
     bad = np.zeros(size, dtype=bool)
-    done = np.asarray(pc.equal(texts, ""), dtype=bool)
+    done = np.asarray(empty, dtype=bool)
     thousands = "," if decimal == "." else "."
-    for pattern, strip in ((r"^[0-9]{1,15}$", None), (_GROUPED_RE2[thousands], thousands)):
-        hit = np.asarray(pc.match_substring_regex(texts, pattern), dtype=bool) & ~done
+    for pattern, strip in ((None, None), (_GROUPED_RE2[thousands], thousands)):
+        found = digits if pattern is None else pc.match_substring_regex(texts, pattern)
+        hit = np.asarray(found, dtype=bool) & ~done
         if hit.any():
             part = pc.filter(texts, pa.array(hit))
             if strip:

@@ -39,14 +39,20 @@ def ids_of(keys: pa.Array) -> pa.Array:
     """The id inside each key that is a link (``.../video/7301…`` → ``7301…``); other keys as they are, the
     longest ones cut to their last 200 characters."""
     out = keys
+    if not pc.any(pc.match_substring_regex(keys, r"[/:]")).as_py():
+        return _shortened(out)  # no key is a link
     for pattern in aliases.post_id_patterns():
         found = pc.extract_regex(out, pattern)
         hit = found.is_valid()
         out = pc.if_else(hit, pc.struct_field(found, "id"), out)
-    too_long = pc.greater(pc.utf8_length(out), POST_ID_MAX)
+    return _shortened(out)
+
+
+def _shortened(ids: pa.Array) -> pa.Array:
+    too_long = pc.greater(pc.utf8_length(ids), POST_ID_MAX)
     if pc.any(too_long).as_py():
-        out = pc.if_else(too_long, pc.utf8_slice_codeunits(out, -POST_ID_MAX), out)
-    return out
+        return pc.if_else(too_long, pc.utf8_slice_codeunits(ids, -POST_ID_MAX), ids)
+    return ids
 
 
 def keys(shape: Shape, columns: Mapping[str, int], body: cells.Cells) -> Keys:

@@ -100,14 +100,24 @@ def parse(match: Match, label: str) -> list[Stream]:
     if date_col is None:  # pragma: no cover - every shape requires its date column
         return []
     if shape.refine is None:
-        wanted = {0, date_col, *match.columns.values()}
-        body = cells.read(table, match.header, wanted)
+        body = cells.read(table, match.header, _wanted(shape, match.columns, date_col))
         return [_stream(shape, match, body, label, date_col)]
     body = cells.read(table, match.header, {0, *match.columns.values()})
     return [
         _stream(shape.refine(shape, title, label), match, body.take(rows), label, date_col)
         for title, rows in _series(match, body, date_col)
     ]
+
+
+def _wanted(shape: Shape, columns: Mapping[str, int], date_col: int) -> set[int]:
+    """The columns a shape reads: the first (totals rows), the date, the fields, the key and a post's texts."""
+    wanted = {0, date_col, *(i for _, cols in resolve(shape, columns) for i, _ in cols)}
+    for concept in (shape.key, shape.variant):
+        if concept and concept in columns:
+            wanted.add(columns[concept])
+    for options in shape.texts.values():
+        wanted.update(next(([columns[c]] for c in options if c in columns), []))
+    return wanted
 
 
 def _series(match: Match, body: cells.Cells, date_col: int) -> list[tuple[str, np.ndarray]]:
@@ -130,7 +140,11 @@ def _series(match: Match, body: cells.Cells, date_col: int) -> list[tuple[str, n
 
 
 def _decimal(body: cells.Cells, indices: list[int], default: str) -> str:
-    sample = [text for i in indices for text in body.column(i).slice(0, SAMPLE).to_pylist()]
+    """The decimal mark of the first rows' numbers (plain whole numbers, which settle nothing, left out)."""
+    sample = []
+    for i in indices:
+        head = pc.unique(body.column(i).slice(0, SAMPLE))
+        sample += pc.filter(head, pc.invert(pc.ascii_is_decimal(head))).slice(0, SAMPLE // 4).to_pylist()
     return numbers.decimal_mark(sample, default)
 
 
@@ -166,9 +180,10 @@ def _stream(shape: Shape, match: Match, body: cells.Cells, label: str, date_col:
     any_value = np.zeros(size, dtype=bool)
     for total in values.values():
         any_value |= ~np.isnan(total)
-    firsts = pc.utf8_lower(pc.utf8_trim_whitespace(body.column(0))).to_numpy(zero_copy_only=False)
-    totals = np.isin(firsts, list(aliases.total_words())) | np.isin(
-        pc.utf8_lower(date_texts).to_numpy(zero_copy_only=False), list(aliases.total_words())
+    words = pa.array(sorted(aliases.total_words()), pa.string())
+    firsts = pc.utf8_lower(pc.utf8_trim_whitespace(body.column(0)))
+    totals = np.asarray(pc.is_in(firsts, value_set=words), dtype=bool) | np.asarray(
+        pc.is_in(pc.utf8_lower(date_texts), value_set=words), dtype=bool
     )
     header_again = _header_rows(date_texts, match.headers[date_col])
     no_day = when.empty | when.bad

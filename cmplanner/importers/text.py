@@ -14,6 +14,9 @@ from cmplanner.importers.problems import ImportProblem
 
 HEAD_RECORDS = 30
 """Records parsed up front: the header row lies within the first 20, and the rows under it show the width."""
+HEAD_CHARS = 1 << 18
+"""Characters the head is parsed from (more when 30 records do not fit in them)."""
+_NEWLINE = re.compile(r"\r\n|\r|\n")
 _SEP = re.compile(r'^\ufeff?"?sep=(.)"?\s*$', re.IGNORECASE)
 _DELIMITERS = (",", ";", "\t", "|")
 
@@ -24,36 +27,52 @@ class Source:
 
     text: str
     delimiter: str
+    utf8: bytes | None = None
+    """The same text as UTF-8 bytes when the file was that already (spares encoding it again)."""
+
+    def body(self, lines: int) -> bytes | memoryview:
+        """The UTF-8 bytes after the first ``lines`` physical lines."""
+        chars = offset(self.text, lines)
+        if self.utf8 is None:
+            return self.text[chars:].encode("utf-8")
+        return memoryview(self.utf8)[len(self.text[:chars].encode("utf-8")) :]
 
 
 def decode(label: str, data: bytes) -> str:
     """Text from UTF-8 (with or without BOM), UTF-16 (BOM, or NUL-patterned without), or Windows-1252."""
+    return decoded(label, data)[0]
+
+
+def decoded(label: str, data: bytes) -> tuple[str, bytes | None]:
+    """:func:`decode`, and the bytes of the text when they are UTF-8 already (else None)."""
     try:
         if data.startswith(codecs.BOM_UTF8):
-            return data[3:].decode("utf-8")
+            return data[3:].decode("utf-8"), data[3:]
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return data.decode("utf-16")
+            return data.decode("utf-16"), None
         head = data[:400]
         if len(head) >= 4 and head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
-            return data.decode("utf-16-le")
+            return data.decode("utf-16-le"), None
         if len(head) >= 4 and head[0::2].count(0) > len(head) // 4 and head[1::2].count(0) == 0:
-            return data.decode("utf-16-be")
+            return data.decode("utf-16-be"), None
     except UnicodeDecodeError:
         raise ImportProblem("import.not_text", name=label) from None
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), data
     except UnicodeDecodeError:
         pass
     try:
-        return data.decode("cp1252")
+        return data.decode("cp1252"), None
     except UnicodeDecodeError:
         raise ImportProblem("import.not_text", name=label) from None
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def looks_binary(text: str) -> bool:
     sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n\f")
-    return "\x00" in sample or controls * 100 > len(sample)
+    return "\x00" in sample or len(_CONTROLS.findall(sample)) * 100 > len(sample)
 
 
 def delimiter(lines: list[str]) -> str:
@@ -94,12 +113,28 @@ def unwrap(text: str) -> str:
     return "\n".join(row[0] if row else "" for row in whole) + "\n"
 
 
-def head(label: str, text: str) -> tuple[list[list[str]], list[int], Source]:
+def head(label: str, text: str, utf8: bytes | None = None) -> tuple[list[list[str]], list[int], Source]:
     """The first non-empty records (with the line each ends on; a ``sep=`` line is left out) and the source for
     the rest. ImportProblem ``import.bad_text`` when even these cannot be parsed."""
     first = text[:65536].splitlines()[:50]
     sep = _SEP.match(first[0]) if first else None
     delim = sep.group(1) if sep else delimiter([line for line in first if line.strip()])
+    size = HEAD_CHARS
+    while True:  # parse a prefix only: a StringIO of a 20 MB export would copy all of it
+        part = text[:size]
+        whole = size >= len(text)
+        try:
+            rows, lines = _records(part, delim, bool(sep))
+        except csv.Error as error:
+            if whole:
+                raise ImportProblem("import.bad_text", name=label, line=error.args[-1]) from None
+            rows, lines = [], []
+        if whole or len(rows) > HEAD_RECORDS:  # then the last, perhaps cut, record is not among those kept
+            return rows[:HEAD_RECORDS], lines[:HEAD_RECORDS], Source(text, delim, utf8)
+        size *= 4
+
+
+def _records(text: str, delim: str, sep: bool) -> tuple[list[list[str]], list[int]]:
     rows: list[list[str]] = []
     lines: list[int] = []
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
@@ -109,17 +144,24 @@ def head(label: str, text: str) -> tuple[list[list[str]], list[int], Source]:
                 continue
             rows.append(fields)
             lines.append(reader.line_num)
-            if len(rows) >= HEAD_RECORDS:
+            if len(rows) > HEAD_RECORDS:
                 break
-    except csv.Error:
-        raise ImportProblem("import.bad_text", name=label, line=reader.line_num + 1) from None
-    return rows, lines, Source(text, delim)
+    except csv.Error as error:
+        raise csv.Error(str(error), reader.line_num + 1) from None
+    return rows, lines
+
+
+def offset(text: str, lines: int) -> int:
+    """Where the text after its first ``lines`` physical lines starts (lines end as the CSV reader counts them:
+    ``\\n``, ``\\r\\n``, ``\\r``)."""
+    if lines <= 0:
+        return 0
+    for count, found in enumerate(_NEWLINE.finditer(text), start=1):
+        if count == lines:
+            return found.end()
+    return len(text)
 
 
 def after(text: str, lines: int) -> str:
-    """The text after its first ``lines`` physical lines (as the CSV reader counts them: ``\\n``, ``\\r\\n``, ``\\r``)."""
-    buffer = io.StringIO(text, newline="")
-    for _ in range(lines):
-        if not buffer.readline():
-            return ""
-    return buffer.read()
+    """The text after its first ``lines`` physical lines."""
+    return text[offset(text, lines) :]

@@ -221,7 +221,9 @@ def cmd_import(args: argparse.Namespace) -> int:
             print(f"  note: {note}")
         _print_skipped(parsed)
         files.append(parsed)
-    odd = [row for parsed in files for row in parsed.rows if not periods.plausible_week(row.week, date.today())]
+    odd = [
+        row for parsed in files for row in parsed.rows if not periods.plausible_week(row.week, date.today())
+    ]
     if odd:
         named = ", ".join(f"{i18n.t('platform.' + r.platform.value)} {r.week}" for r in odd[:5])
         more = f" and {len(odd) - 5} more" if len(odd) > 5 else ""
@@ -299,7 +301,9 @@ def parser() -> argparse.ArgumentParser:
         metavar="[PLATFORM:]WEEK=N",
         help="followers at the end of an ISO week (e.g. 2026-W05=1250), for files with only daily follower changes",
     )
-    imp.add_argument("--year", type=int, help="for dates without a year: the year the file's last day falls in")
+    imp.add_argument(
+        "--year", type=int, help="for dates without a year: the year the file's last day falls in"
+    )
     imp.add_argument("--exported-on", metavar="YYYY-MM-DD", help="the export date (default: the file's time)")
     imp.set_defaults(func=cmd_import)
     return parser

@@ -181,7 +181,9 @@ def read_unattended(
         raise ValueError(
             f"{name}: {platform.value} is not one of the platforms of the strategy {strategy.name!r}"
         )
-    read = partial(importers.read, name, data, mapping=mapping, today=today, exported_on=exported_on, year=year)
+    read = partial(
+        importers.read, name, data, mapping=mapping, today=today, exported_on=exported_on, year=year
+    )
     parsed = read(platform=platform)
     notes = []
     platform = parsed.detected.platform
@@ -221,9 +223,7 @@ def stored_posts(edit: Edit | None = None) -> Sequence[Post]:
     return ()
 
 
-def planned(
-    stored: Sequence[WeekMetrics], files: Sequence[Parsed], posts: Sequence[Post] = ()
-) -> Outcome:
+def planned(stored: Sequence[WeekMetrics], files: Sequence[Parsed], posts: Sequence[Post] = ()) -> Outcome:
     """What importing ``files`` over the ``stored`` weeks and ``posts`` would do (nothing is written): the posts
     merged, the weeks by the week rule (``importers.plan``)."""
     done = importers.plan(files, stored, posts)

@@ -149,6 +149,9 @@ _HEAD_RE2 = (
 )
 _TIME_RE2 = r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:[.,]\d+)?\s*(?P<p>[AaPp])?"
 _EPOCH = date(1970, 1, 1).toordinal()
+EARLIEST, LATEST = date(1900, 1, 1), date(2200, 1, 1)
+"""Days outside these are read as broken cells (an ISO week needs a four-digit year, and no export goes back
+further)."""
 
 
 @dataclass
@@ -176,10 +179,14 @@ def parse_array(cells: pa.Array, order: Order, serial: bool = False, times: bool
     coded = pc.dictionary_encode(parts)
     found: list[Day | None | type[ValueError]] = []
     for text in coded.dictionary.to_pylist():
+        read: Day | None | type[ValueError]
         try:
-            found.append(parse_day(text, order, serial) if text else None)
+            read = parse_day(text, order, serial) if text else None
         except ValueError:
-            found.append(ValueError)
+            read = ValueError
+        if isinstance(read, date) and not EARLIEST <= read < LATEST:
+            read = ValueError  # year 1 or 9999: a broken cell, no day an export can hold
+        found.append(read)
     picked = coded.indices.to_numpy(zero_copy_only=False)
     day = np.array([d.toordinal() - _EPOCH if isinstance(d, date) else -1 for d in found], dtype=np.int64)
     month = np.array([d[0] if isinstance(d, tuple) else 0 for d in found], dtype=np.int64)
@@ -199,6 +206,11 @@ _FORMATS = {
             "%Y/%m/%d"),
 }  # fmt: skip
 FAST_SAMPLE = 50
+_PLAUSIBLE = (
+    (date(1990, 1, 1).toordinal() - _EPOCH) * 86400,
+    (date(2101, 1, 1).toordinal() - _EPOCH) * 86400,
+)
+"""Seconds since 1970 of the days a fast-read date may fall on; anything else is read the general way."""
 
 
 def _formatted(texts: pa.Array, order: Order, serial: bool) -> Column | None:
@@ -215,10 +227,14 @@ def _formatted(texts: pa.Array, order: Order, serial: bool) -> Column | None:
         if found.null_count or not _agrees(sample.to_pylist(), found, order):
             continue
         moments = pc.strptime(texts, format=fmt, unit="s", error_is_null=True)
-        read = np.asarray(moments.is_valid(), dtype=bool)
+        seconds = pc.fill_null(pc.cast(moments, pa.int64()), 0).to_numpy(zero_copy_only=False)
+        read = (
+            np.asarray(moments.is_valid(), dtype=bool)
+            & (seconds >= _PLAUSIBLE[0])
+            & (seconds < _PLAUSIBLE[1])
+        )
         if not (read | empty).all():
             return None  # some cells in another form: the general way reads them all
-        seconds = pc.fill_null(pc.cast(moments, pa.int64()), 0).to_numpy(zero_copy_only=False)
         day = np.where(read, seconds // 86400, -1)
         zero = np.zeros(len(texts), dtype=np.int64)
         return Column(day, zero, zero, np.where(read, seconds % 86400, 0), empty, zero.astype(bool))
@@ -227,13 +243,12 @@ def _formatted(texts: pa.Array, order: Order, serial: bool) -> Column | None:
 
 def _agrees(texts: list[str], found: pa.Array, order: Order) -> bool:
     """Whether Arrow's reading of these cells gives the days :func:`parse_day` gives (and plausible years)."""
-    for text, moment in zip(texts, found.to_pylist(), strict=True):
+    seconds = pc.cast(found, pa.int64()).to_pylist()
+    for text, moment in zip(texts, seconds, strict=True):
+        if moment is None or not _PLAUSIBLE[0] <= moment < _PLAUSIBLE[1]:
+            return False
         try:
-            if (
-                moment is None
-                or not 1990 <= moment.year <= 2100
-                or parse_day(day_part(text), order) != moment.date()
-            ):
+            if parse_day(day_part(text), order) != date.fromordinal(moment // 86400 + _EPOCH):
                 return False
         except ValueError:
             return False

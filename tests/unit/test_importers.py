@@ -22,7 +22,7 @@ import pytest
 from cmplanner import i18n
 from cmplanner import importers as imp
 from cmplanner.importers import aliases, dates, files, numbers, shapes
-from cmplanner.models import METRIC_FIELDS, Platform, WeekMetrics
+from cmplanner.models import METRIC_FIELDS, ContentFormat, Platform, WeekMetrics
 from cmplanner.store import Store
 
 # -- building files ---------------------------------------------------------------------------------------------
@@ -263,6 +263,9 @@ def test_legacy_page_insights_post_export_with_description_row() -> None:
             ["1_2", "", "Yo", "Link", "", "", "3/25/2026 1:15:00 PM", "", "200", "200", "0", "260", "30", "12", "0", "3"]]  # fmt: skip
     parsed = imp.read("Facebook Insights Data Export (Post Level).csv", csv_bytes(rows))
     assert parsed.detected.shape == "facebook_insights_posts"
+    assert [(p.post_id, p.format, p.text) for p in parsed.posts] == [
+        ("1_1", ContentFormat.PHOTO, "Hi"), ("1_2", ContentFormat.LINK, "Yo")
+    ]  # fmt: skip
     # reach 100 + 200; impressions 150 + 260; likes 8 + 12; comments 2 + 0; shares 1 + 3
     assert by_week(parsed) == {
         "2026-W13": {

@@ -11,6 +11,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
+import pandas as pd
+from pydantic import ValidationError
 
 from cmplanner import periods
 from cmplanner.importers import post_rows, weeks, years
@@ -76,8 +78,6 @@ def _row(
     }
     if not any(v is not None for v in values.values()):
         return None
-    from pydantic import ValidationError
-
     try:
         return WeekMetrics(platform=platform, week=week, source=source, **values)
     except ValidationError as exc:
@@ -127,17 +127,19 @@ def finish(name: str, streams: Sequence[Stream], chosen: Sequence[Platform], clu
             _one_per_day(stream)
             daily.append((stream, platform))
         weeks.notes(notes, stream)
-    import pandas as pd
-
     frames = [p for p in posts_parts if len(p)]
-    posts = (
-        Posts.checked(pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0])
-        if frames
-        else Posts()
-    )
+    posts = Posts.checked(pd.concat(frames, ignore_index=True)) if frames else Posts()
     ordered = {p: tuple(sorted(w, key=periods.parse_week)) for p, w in covers.items()}
+    first_made = next((stream.made for stream, _ in kept if stream.made), None)
     return Finished(
-        name, [s for s, _ in kept], posts, ordered, daily, skipped, notes, exported or clues.today
+        name,
+        [s for s, _ in kept],
+        posts,
+        ordered,
+        daily,
+        skipped,
+        notes,
+        exported or first_made or clues.today,
     )
 
 

@@ -68,10 +68,6 @@ class Stream:
     def yearless(self) -> bool:
         return bool((self.frame["month"] > 0).any())
 
-    @property
-    def platform(self) -> Any:
-        return self.shape.platform
-
 
 def resolve(shape: Shape, columns: Mapping[str, int]) -> list[tuple[str, list[tuple[int, int]]]]:
     """Each field's columns as ``(index, sign)``: the first alternative whose columns are all free."""
@@ -148,58 +144,25 @@ def _decimal(body: cells.Cells, indices: list[int], default: str) -> str:
     return numbers.decimal_mark(sample, default)
 
 
+Checks = list[tuple[int, np.ndarray, str]]
+"""(column, rows, reason): the rows a column makes unreadable, looked at from left to right."""
+
+
 def _stream(shape: Shape, match: Match, body: cells.Cells, label: str, date_col: int) -> Stream:
+    """The rows of one table (or series): values, days, the rows left out silently and those skipped."""
     fields = resolve(shape, match.columns)
-    posts = shape.kind == "posts"
-    size = len(body)
     date_texts = pc.utf8_trim_whitespace(body.column(date_col))
     sample = set(date_texts.slice(0, SAMPLE).to_pylist())
     order = dates.infer_order(sample, shape.order or dates.default_order(sample))
-    when = dates.parse_array(date_texts, order, match.table.workbook, times=posts)
-    used = sorted({i for _, cols in fields for i, _ in cols})
-    decimal = _decimal(body, used, match.table.decimal)
-    parsed = {i: numbers.parse_array(body.column(i), decimal) for i in used}
-    values: dict[str, np.ndarray] = {}
-    checks: list[tuple[int, np.ndarray, str]] = []  # (column, rows, reason), looked at from left to right
-    for name, cols in fields:
-        total = np.full(size, np.nan)
-        for i, sign in cols:
-            part = sign * parsed[i].values
-            total = np.where(np.isnan(total), part, np.where(np.isnan(part), total, total + part))
-            checks += [(i, parsed[i].bad, "number"), (i, parsed[i].large, "too_large")]
-        net = name == FOLLOWER_CHANGE or (
-            name in NET_FIELDS and shape.kind == "days" and shape.name != GENERIC
-        )
-        if not net:
-            with np.errstate(invalid="ignore"):
-                checks.append((cols[0][0], total < 0, "negative"))
-        values[name] = total
-    any_bad = np.zeros(size, dtype=bool)
-    for _, rows, _ in checks:
-        any_bad |= rows
-    any_value = np.zeros(size, dtype=bool)
-    for total in values.values():
-        any_value |= ~np.isnan(total)
-    words = pa.array(sorted(aliases.total_words()), pa.string())
-    firsts = pc.utf8_lower(pc.utf8_trim_whitespace(body.column(0)))
-    totals = np.asarray(pc.is_in(firsts, value_set=words), dtype=bool) | np.asarray(
-        pc.is_in(pc.utf8_lower(date_texts), value_set=words), dtype=bool
-    )
-    header_again = _header_rows(date_texts, match.headers[date_col])
-    no_day = when.empty | when.bad
-    silent = totals | header_again | (when.empty & ~any_value & ~any_bad)
-    if size:
-        silent[0] |= bool(no_day[0])  # a description row under the header
-    keys = post_rows.keys(shape, match.columns, body) if posts else None
-    checks.append((date_col, when.bad, "date"))
-    checks.append((date_col, when.empty & ~silent, "no_date"))
+    when = dates.parse_array(date_texts, order, match.table.workbook, times=shape.kind == "posts")
+    values, checks = _values(shape, fields, body, match.table.decimal)
+    silent = _silent(values, checks, when, body, date_texts, match.headers[date_col])
+    keys = post_rows.keys(shape, match.columns, body) if shape.kind == "posts" else None
+    checks += [(date_col, when.bad, "date"), (date_col, when.empty & ~silent, "no_date")]
     if keys is not None and keys.column is not None:
         checks.append((keys.column, keys.missing, "no_id"))
     skipped, failed = _skipped(checks, silent, body, match.headers, label)
-    skipped += [
-        Skipped(label, line, "", value, "import.skip.too_wide", {"value": value})
-        for line, value in body.too_wide
-    ]
+    skipped += [Skipped(label, line, "", value, "import.skip.too_wide") for line, value in body.too_wide]
     keep = ~silent & ~failed
     picked = pa.array(keep)
     columns: dict[str, Any] = {
@@ -217,12 +180,65 @@ def _stream(shape: Shape, match: Match, body: cells.Cells, label: str, date_col:
     if keys is not None:
         columns |= post_rows.columns(shape, match.columns, body, keys, picked)
     elif shape.key and shape.key in match.columns:
-        columns["key"] = (
-            pc.utf8_trim_whitespace(body.column(match.columns[shape.key])).filter(picked).to_pandas()
-        )
-    frame = pd.DataFrame(columns)
+        key_cells = pc.utf8_trim_whitespace(body.column(match.columns[shape.key]))
+        columns["key"] = key_cells.filter(picked).to_pandas()
     read = int((~silent).sum()) + len(body.too_wide)
-    return Stream(shape, label, frame, tuple(name for name, _ in fields), skipped, read, match.table.made)
+    names = tuple(name for name, _ in fields)
+    return Stream(shape, label, pd.DataFrame(columns), names, skipped, read, match.table.made)
+
+
+def _values(
+    shape: Shape, fields: list[tuple[str, list[tuple[int, int]]]], body: cells.Cells, default_mark: str
+) -> tuple[dict[str, np.ndarray], Checks]:
+    """Each field's value per row (its columns added up, NaN when all are empty), and the cells that make a row
+    unreadable: no number, too large, or below zero where the figure cannot be (a daily net change can)."""
+    used = sorted({i for _, cols in fields for i, _ in cols})
+    mark = _decimal(body, used, default_mark)
+    parsed = {i: numbers.parse_array(body.column(i), mark) for i in used}
+    values: dict[str, np.ndarray] = {}
+    checks: Checks = []
+    for name, cols in fields:
+        total = np.full(len(body), np.nan)
+        for i, sign in cols:
+            part = sign * parsed[i].values
+            total = np.where(np.isnan(total), part, np.where(np.isnan(part), total, total + part))
+            checks += [(i, parsed[i].bad, "number"), (i, parsed[i].large, "too_large")]
+        net = name == FOLLOWER_CHANGE or (
+            name in NET_FIELDS and shape.kind == "days" and shape.name != GENERIC
+        )
+        if not net:
+            with np.errstate(invalid="ignore"):
+                checks.append((cols[0][0], total < 0, "negative"))
+        values[name] = total
+    return values, checks
+
+
+def _silent(
+    values: dict[str, np.ndarray],
+    checks: Checks,
+    when: dates.Column,
+    body: cells.Cells,
+    date_texts: pa.Array,
+    date_header: str,
+) -> np.ndarray:
+    """Rows left out without a word: totals rows, repeated headers, rows with neither day nor figure, and a
+    description row right under the header."""
+    size = len(body)
+    any_bad = np.zeros(size, dtype=bool)
+    for _, rows, _ in checks:
+        any_bad |= rows
+    any_value = np.zeros(size, dtype=bool)
+    for total in values.values():
+        any_value |= ~np.isnan(total)
+    words = pa.array(sorted(aliases.total_words()), pa.string())
+    firsts = pc.utf8_lower(pc.utf8_trim_whitespace(body.column(0)))
+    totals = np.asarray(pc.is_in(firsts, value_set=words), dtype=bool) | np.asarray(
+        pc.is_in(pc.utf8_lower(date_texts), value_set=words), dtype=bool
+    )
+    silent = totals | _header_rows(date_texts, date_header) | (when.empty & ~any_value & ~any_bad)
+    if size:
+        silent[0] |= bool(when.empty[0] or when.bad[0])
+    return silent
 
 
 def _header_rows(texts: pa.Array, header: str) -> np.ndarray:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cache
 from typing import Any, Literal, overload
 
 import numpy as np
@@ -42,12 +43,16 @@ _FORMATS = frozenset(f.value for f in ContentFormat)
 
 
 def empty_frame() -> pd.DataFrame:
-    frame = pd.DataFrame({name: pd.Series(dtype="str") for name in TEXTS})
-    frame["published_at"] = pd.Series(dtype="datetime64[s]")
-    frame["exported_on"] = pd.Series(dtype="datetime64[s]")
-    for name in POST_METRICS:
-        frame[name] = pd.Series(dtype="float64")
-    return frame[list(COLUMNS)]
+    """No posts, in the columns and dtypes of :class:`Posts` (a copy of one made once)."""
+    return _empty().copy()
+
+
+@cache
+def _empty() -> pd.DataFrame:
+    columns: dict[str, pd.Series] = {name: pd.Series(dtype="str") for name in TEXTS}
+    columns |= {name: pd.Series(dtype="datetime64[s]") for name in ("published_at", "exported_on")}
+    columns |= {name: pd.Series(dtype="float64") for name in POST_METRICS}
+    return pd.DataFrame(columns)[list(COLUMNS)]
 
 
 def normalise(frame: pd.DataFrame) -> pd.DataFrame:
@@ -75,17 +80,17 @@ def _lengths(values: pd.Series) -> np.ndarray:
 
 def _check(frame: pd.DataFrame) -> None:
     ids, texts, links = _lengths(frame["post_id"]), _lengths(frame["text"]), _lengths(frame["permalink"])
-    formats = frame["format"].to_numpy(dtype=object)
+    formats = pd.unique(frame["format"])
     figures = frame[list(POST_METRICS)].to_numpy(dtype=float)
     with np.errstate(invalid="ignore"):
         fine_figures = np.isnan(figures) | ((figures >= 0) & (figures <= 10**15))
     checks = {
-        "platform": np.isin(frame["platform"].to_numpy(dtype=object), list(_PLATFORMS)).all(),
+        "platform": set(pd.unique(frame["platform"])) <= _PLATFORMS,
         "post_id": ((ids >= 1) & (ids <= POST_ID_MAX)).all(),
         "published_at": not frame["published_at"].isna().any(),
         "exported_on": not frame["exported_on"].isna().any(),
         "source_file": (_lengths(frame["source_file"]) >= 1).all(),
-        "format": all(f is None or f != f or f in _FORMATS for f in set(formats.tolist())),
+        "format": all(f is None or f != f or f in _FORMATS for f in formats),
         "text": (texts <= TEXT_MAX).all(),
         "permalink": (links <= 2000).all(),
         **{name: fine_figures[:, i].all() for i, name in enumerate(POST_METRICS)},
@@ -109,27 +114,33 @@ class Posts(Sequence[Post]):
         elif not checked:
             frame = normalise(frame)
         self.frame: pd.DataFrame = frame
+        self.distinct = False
+        """Known to hold each (platform, post id) once, so a merge need not look for repeats."""
         self._records: list[Post] | None = None
         self._weeks: WeekTable | None = None
 
     @classmethod
-    def checked(cls, frame: pd.DataFrame) -> Posts:
+    def checked(cls, frame: pd.DataFrame, distinct: bool = False) -> Posts:
         """Posts from a frame already in :data:`COLUMNS` and their dtypes (as an importer builds it), after the
-        column-wise check of the :class:`Post` rules (ValueError when one is broken)."""
+        column-wise check of the :class:`Post` rules (ValueError when one is broken). ``distinct``: no post
+        appears twice (the maker knows)."""
         frame = frame[list(COLUMNS)].reset_index(drop=True)
         _check(frame)
-        return cls(frame, checked=True)
+        made = cls(frame, checked=True)
+        made.distinct = distinct
+        return made
 
     @classmethod
     def of(cls, posts: Iterable[Post]) -> Posts:
         """Posts from records (a stored table): one column at a time, no per-post validation."""
         posts = list(posts)
+        if not posts:
+            return cls()
         columns: dict[str, Any] = {name: [getattr(p, name) for p in posts] for name in COLUMNS}
         columns["platform"] = [p.platform.value for p in posts]
         columns["format"] = [p.format.value if p.format else None for p in posts]
         columns["exported_on"] = [datetime.combine(p.exported_on, datetime.min.time()) for p in posts]
-        frame = pd.DataFrame(columns) if posts else empty_frame()
-        made = cls(frame)
+        made = cls(pd.DataFrame(columns))
         made._records = posts
         return made
 
@@ -149,10 +160,11 @@ class Posts(Sequence[Post]):
         return iter(self.records())
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"frame": self.frame}  # the records are rebuilt on demand
+        return {"frame": self.frame, "distinct": self.distinct}  # records and weeks are rebuilt on demand
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.frame, self._records, self._weeks = state["frame"], None, None
+        self.frame, self.distinct = state["frame"], state.get("distinct", False)
+        self._records, self._weeks = None, None
 
     def records(self) -> list[Post]:
         """Every post as a :class:`Post`. The columns were checked against the model's rules when the set was
@@ -239,7 +251,7 @@ def merge_posts(stored: Sequence[Post] | Posts, incoming: Sequence[Post] | Posts
     old, new = as_posts(stored).frame, arriving.frame
     if old.empty:  # the first import: every post is new (the latest export of each, if one comes twice)
         made = arriving
-        if new.duplicated(KEY).any():
+        if not arriving.distinct and new.duplicated(KEY).any():
             order = new.assign(_order=np.arange(len(new))).sort_values(
                 ["exported_on", "_order"], kind="stable"
             )

@@ -331,8 +331,10 @@ def _text(label: str, data: bytes, budget: _Budget) -> Table:
     if text.looks_binary(decoded):
         raise ImportProblem("import.not_text", name=label)
     unwrapped = text.unwrap(decoded)
-    budget.take_rows(unwrapped.count("\n") or unwrapped.count("\r"))  # lines: at least as many as rows
     if unwrapped is not decoded:
         utf8 = None
+    # lines (at least as many as rows), counted in the bytes when they are the text already: memchr-fast
+    newlines = utf8.count(b"\n") if utf8 is not None else unwrapped.count("\n")
+    budget.take_rows(newlines or unwrapped.count("\r"))
     rows, lines, source = text.head(label, unwrapped, utf8)
     return Table(label, rows, lines, decimal="," if source.delimiter == ";" else ".", source=source)

@@ -128,7 +128,9 @@ def finish(name: str, streams: Sequence[Stream], chosen: Sequence[Platform], clu
             daily.append((stream, platform))
         weeks.notes(notes, stream)
     frames = [p for p in posts_parts if len(p)]
-    posts = Posts.checked(pd.concat(frames, ignore_index=True)) if frames else Posts()
+    posts = (
+        Posts.checked(pd.concat(frames, ignore_index=True), distinct=len(frames) == 1) if frames else Posts()
+    )
     ordered = {p: tuple(sorted(w, key=periods.parse_week)) for p, w in covers.items()}
     first_made = next((stream.made for stream, _ in kept if stream.made), None)
     return Finished(

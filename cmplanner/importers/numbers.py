@@ -89,18 +89,27 @@ class Column:
     large: np.ndarray
 
 
+def _whole(numbers: pa.Array) -> Column:
+    values = numbers.to_numpy(zero_copy_only=False).astype(float)
+    with np.errstate(invalid="ignore"):
+        large = np.abs(values) > MAX_VALUE
+    values[large] = np.nan
+    return Column(values, np.zeros(len(values), dtype=bool), large)
+
+
 def parse_array(cells: pa.Array, decimal: str = ".") -> Column:
     """:func:`parse` for a whole column: plain digits and ``15,000``-style thousands in Arrow's C++ kernels,
     everything else once per distinct text."""
     size = len(cells)
+    if pc.all(pc.ascii_is_decimal(cells)).as_py():  # the common case: whole numbers only, cast in one go
+        try:
+            return _whole(pc.cast(cells, pa.int64()))
+        except pa.ArrowInvalid:  # beyond 64 bits: the general way below says which are too large
+            pass
     empty = pc.equal(cells, "")
     digits = pc.and_(pc.ascii_is_decimal(cells), pc.less_equal(pc.utf8_length(cells), 15))
-    if pc.all(
-        pc.or_(digits, empty)
-    ).as_py():  # the common case: whole numbers and empty cells, cast in one go
-        whole = pc.cast(pc.if_else(empty, pa.scalar(None, pa.string()), cells), pa.int64())
-        values = whole.to_numpy(zero_copy_only=False).astype(float)
-        return Column(values, np.zeros(size, dtype=bool), np.zeros(size, dtype=bool))
+    if pc.all(pc.or_(digits, empty)).as_py():  # whole numbers and empty cells
+        return _whole(pc.cast(pc.if_else(empty, pa.scalar(None, pa.string()), cells), pa.int64()))
     texts = pc.utf8_trim_whitespace(cells)
     empty = pc.equal(texts, "")
     digits = pc.and_(pc.ascii_is_decimal(texts), pc.less_equal(pc.utf8_length(texts), 15))

@@ -90,7 +90,7 @@ def columns(
 def _formats(types: Any, default: str | None) -> np.ndarray:
     """Post types as the export names them → content formats (the default when it names none of them)."""
     known = aliases.formats()
-    codes, uniques = pd.factorize(np.asarray(types, dtype=object))
+    codes, uniques = pd.factorize(types if isinstance(types, pd.Series) else np.asarray(types, dtype=object))
     mapped = np.array([known.get(aliases.norm(str(u)), default) for u in uniques] + [default], dtype=object)
     return mapped[codes]
 

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from cmplanner import demo, exports, i18n
+from cmplanner import exports, i18n
 from cmplanner.models import Platform
 from cmplanner.problems import Problem
 from cmplanner.store import MAX_BACKUP_BYTES, Store, StoreError, default_root, write_atomic
@@ -64,6 +64,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from cmplanner import demo  # lazy: the other commands, import above all, need not load it
+
     for strategy in demo.write_demo(_store()):
         print(f"wrote {strategy.name} ({strategy.id})")
     return 0

@@ -10,9 +10,11 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
+from typing import Any
 
-from cmplanner import demo, exports, i18n
+from cmplanner import exports, i18n
 from cmplanner.models import Platform
 from cmplanner.problems import Problem
 from cmplanner.store import MAX_BACKUP_BYTES, Store, StoreError, default_root, write_atomic
@@ -62,6 +64,8 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from cmplanner import demo  # lazy: the other commands, import above all, need not load it
+
     for strategy in demo.write_demo(_store()):
         print(f"wrote {strategy.name} ({strategy.id})")
     return 0
@@ -143,12 +147,47 @@ def cmd_report(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    """Import platform exports into a strategy's weekly log: every file is read first, then all is written at once."""
-    from datetime import date
+def _followers_at(values: Sequence[str] | None) -> dict[Platform | None, tuple[str, int]]:
+    """``--followers-at [PLATFORM:]WEEK=N`` values as ``{platform or None: (week, followers)}``."""
+    from cmplanner import periods
 
+    found: dict[Platform | None, tuple[str, int]] = {}
+    for value in values or ():
+        where, _, count = value.partition("=")
+        platform_name, _, week = where.rpartition(":")
+        try:
+            platform = Platform(platform_name) if platform_name else None
+            followers = int(count)
+            periods.parse_week(week)
+        except ValueError:
+            raise ValueError(
+                f"--followers-at {value}: write it as WEEK=N, e.g. 2026-W05=1250 (or x:2026-W05=1250 for one platform)"
+            ) from None
+        if followers < 0:
+            raise ValueError(f"--followers-at {value}: the number of followers cannot be below 0")
+        found[platform] = (week, followers)
+    return found
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        raise ValueError(f"--exported-on {value}: that is not a date, write it as YYYY-MM-DD") from None
+
+
+def _print_skipped(parsed: Any, shown: int = 10) -> None:
+    for item in parsed.skipped[:shown]:
+        where = f"line {item.line}" + (f", column {item.column!r}" if item.column else "")
+        print(f"  skipped {where}: {item.value!r} {i18n.t(item.key, 'en', **item.params)}")
+    if len(parsed.skipped) > shown:
+        print(f"  skipped {len(parsed.skipped) - shown} more lines")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Import platform exports into a strategy's weekly log (and their posts): every file is read first, then all
+    is written at once, the weeks by the week rule (``importers.plan``)."""
     from cmplanner import import_mappings, importers, periods
-    from cmplanner.models import WeekMetrics
     from cmplanner.store import IMPORT_MEMORY, METRICS
 
     store = _store()
@@ -157,25 +196,36 @@ def cmd_import(args: argparse.Namespace) -> int:
     stored = sorted(snapshot.rows(METRICS), key=lambda m: (m.week, m.platform.value))
     remembered = import_mappings.remembered(snapshot.rows(IMPORT_MEMORY))
     platform = Platform(args.platform) if args.platform else None
-    rows: list[WeekMetrics] = []
+    followers_at = _followers_at(args.followers_at)
+    exported_on = _day(args.exported_on)
+    files = []
     for path in map(Path, args.files):
         try:
             data = path.read_bytes()
+            # the export date: as given, else the file's time (unless a year is given for the dates without one)
+            exported = exported_on or (None if args.year else date.fromtimestamp(path.stat().st_mtime))
         except OSError as exc:
             raise StoreError("data.cannot_read", path, error=exc.strerror or str(exc)) from None
         try:
             parsed, notes = import_mappings.read_unattended(
-                path.name, data, strategy, stored, remembered, platform
-            )
+                path.name, data, strategy, stored, remembered, platform,
+                exported_on=exported, year=args.year, followers_at=followers_at,
+            )  # fmt: skip
         except importers.ImportProblem as problem:
-            raise ValueError(str(problem)) from None
+            hint = " Give --year or --exported-on." if problem.key == "import.need_year" else ""
+            raise ValueError(f"{problem}{hint}") from None
+        listed = f", {plural(len(parsed.posts), 'post', 'posts')}" if len(parsed.posts) else ""
         print(
-            f"{path.name}: {importers.describe(parsed.detected, 'en')}, {plural(len(parsed.rows), 'week', 'weeks')}"
+            f"{path.name}: {importers.describe(parsed.detected, 'en')}, "
+            f"{plural(len(parsed.rows), 'week', 'weeks')}{listed}"
         )
         for note in [*notes, *(i18n.t(key) for key in parsed.problems)]:
             print(f"  note: {note}")
-        rows += parsed.rows
-    odd = [row for row in rows if not periods.plausible_week(row.week, date.today())]
+        _print_skipped(parsed)
+        files.append(parsed)
+    odd = [
+        row for parsed in files for row in parsed.rows if not periods.plausible_week(row.week, date.today())
+    ]
     if odd:
         named = ", ".join(f"{i18n.t('platform.' + r.platform.value)} {r.week}" for r in odd[:5])
         more = f" and {len(odd) - 5} more" if len(odd) > 5 else ""
@@ -184,14 +234,19 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"({named}{more}); check the file's dates. Nothing was written."
         )
     if args.dry_run:
-        outcome = import_mappings.preview(stored, rows)
+        outcome = import_mappings.planned(stored, files, import_mappings.stored_posts())
     else:
-        outcome = store.update(strategy.id, lambda edit: import_mappings.write(edit, rows)).result
+        outcome = store.update(strategy.id, lambda edit: import_mappings.write_files(edit, files)).result
     verb = "would write" if args.dry_run else "wrote"
     for name, counts in outcome.per_platform.items():
         print(
             f"{i18n.t('platform.' + name.value)}: {verb} {plural(counts.written, 'week', 'weeks')} "
             f"({counts.new} new, {counts.changed} changed), {counts.unchanged} unchanged"
+        )
+    for name, status in (outcome.posts.counts() if outcome.posts else {}).items():
+        print(
+            f"{i18n.t('platform.' + name.value)} posts: {status['new']} new, {status['changed']} changed, "
+            f"{status['unchanged']} unchanged"
         )
     if not outcome.written:
         print("nothing changed: these weeks are already stored with the same figures")
@@ -286,6 +341,16 @@ def parser() -> argparse.ArgumentParser:
         "--platform", choices=[p.value for p in Platform], help="the platform, for files that do not say"
     )
     imp.add_argument("--dry-run", action="store_true", help="show what would be written, write nothing")
+    imp.add_argument(
+        "--followers-at",
+        action="append",
+        metavar="[PLATFORM:]WEEK=N",
+        help="followers at the end of an ISO week (e.g. 2026-W05=1250), for files with only daily follower changes",
+    )
+    imp.add_argument(
+        "--year", type=int, help="for dates without a year: the year the file's last day falls in"
+    )
+    imp.add_argument("--exported-on", metavar="YYYY-MM-DD", help="the export date (default: the file's time)")
     imp.set_defaults(func=cmd_import)
     cal = sub.add_parser(
         "calendar", help="a strategy's planned month as a file (plan for approval, .ics, CSV, ...)"

@@ -13,9 +13,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from babel.dates import format_date as _babel_date
-from babel.dates import format_time as _babel_time
-from babel.numbers import format_decimal, format_percent
 from pydantic import ValidationError
 
 LANGUAGES: dict[str, str] = {"en": "English", "nl": "Nederlands"}
@@ -66,6 +63,8 @@ def number(value: float | int | None, lang: str, digits: int = 0) -> str:
     if value is None:
         return "–"
     fmt = "#,##0" + ("." + "0" * digits if digits else "")
+    from babel.numbers import format_decimal  # Babel loads where something is formatted, not for every lookup
+
     return format_decimal(value, format=fmt, locale=LOCALES[lang])
 
 
@@ -74,17 +73,23 @@ def percent(value: float | None, lang: str, digits: int = 1) -> str:
     if value is None:
         return "–"
     fmt = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    from babel.numbers import format_percent
+
     return format_percent(value / 100, format=fmt, locale=LOCALES[lang])
 
 
 def day(value: date | datetime, lang: str, style: str = "medium") -> str:
-    return _babel_date(value, format=style, locale=LOCALES[lang])
+    from babel.dates import format_date
+
+    return format_date(value, format=style, locale=LOCALES[lang])
 
 
 def time_of_day(value: datetime, lang: str) -> str:
     """``14:02`` in the local time zone of this computer (an aware datetime is converted first)."""
     local = value.astimezone() if value.tzinfo else value
-    return _babel_time(local, format="HH:mm", locale=LOCALES[lang])
+    from babel.dates import format_time
+
+    return format_time(local, format="HH:mm", locale=LOCALES[lang])
 
 
 def explain(error: ValidationError, lang: str) -> dict[str, str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import partial
 from typing import TYPE_CHECKING
 
 from cmplanner import importers
@@ -20,7 +21,8 @@ from cmplanner.importers import ImportProblem, Parsed
 from cmplanner.importers.aliases import norm
 from cmplanner.importers.preview import Status
 from cmplanner.models import Baseline as StoredBaseline
-from cmplanner.models import ImportMemory, Platform, Strategy, WeekMetrics
+from cmplanner.models import ImportMemory, Platform, Post, Strategy, WeekMetrics
+from cmplanner.posts import PostMerge
 from cmplanner.store.schema import IMPORT_MEMORY, METRICS
 
 if TYPE_CHECKING:
@@ -71,6 +73,8 @@ class Outcome:
 
     plan: list[tuple[WeekMetrics, Status]] = field(default_factory=list)
     per_platform: dict[Platform, Counts] = field(default_factory=dict)
+    posts: PostMerge | None = None
+    """What the import does to the posts (new, changed, unchanged ones); None when no file lists posts."""
 
     @property
     def written(self) -> int:
@@ -141,8 +145,14 @@ def read_unattended(
     remembered: Mapping[Platform, Remembered],
     platform: Platform | None = None,
     today: date | None = None,
+    *,
+    exported_on: date | None = None,
+    year: int | None = None,
+    followers_at: Mapping[Platform | None, tuple[str, int]] | None = None,
 ) -> tuple[Parsed, list[str]]:
-    """Read a file with nobody to ask (the CLI): the remembered mapping and the proposed follower baseline.
+    """Read a file with nobody to ask (the CLI): the remembered mapping and the proposed follower baseline, or
+    the followers given at a week's end (``followers_at``, per platform; the None key for any platform).
+    ``exported_on`` and ``year`` place dates written without a year (see ``importers.read``).
 
     Returns the rows and English notes; ImportProblem when the file cannot be read, ValueError when it is not
     for one of the strategy's platforms.
@@ -162,32 +172,42 @@ def read_unattended(
                     f"{problem} Do that once on the import page; this command then reuses it."
                 ) from None
         mapping = known.mapping if known else None
+    several = [p for p in detected.platforms if p in planned] if len(detected.platforms) > 1 else []
+    if platform is None and len(several) == 1:  # a Meta file with two series: the one the strategy has
+        platform = several[0]
+    elif platform is None and len(detected.platforms) > 1 and not several:
+        platform = detected.platforms[0]
     if platform is not None and platform not in planned:
         raise ValueError(
             f"{name}: {platform.value} is not one of the platforms of the strategy {strategy.name!r}"
         )
-    parsed = importers.read(name, data, platform=platform, mapping=mapping, today=today)
+    read = partial(
+        importers.read, name, data, mapping=mapping, today=today, exported_on=exported_on, year=year
+    )
+    parsed = read(platform=platform)
     notes = []
     platform = parsed.detected.platform
-    if parsed.needs_baseline and parsed.date_range and platform:
+    given = (followers_at or {}).get(platform) or (followers_at or {}).get(None)
+    if parsed.needs_baseline and platform and given:
+        parsed = read(platform=platform, followers_at=given)
+        notes.append(f"followers counted from {given[1]} at the end of {given[0]}")
+    elif parsed.needs_baseline and parsed.date_range and platform:
         followers, source = baseline_for(platform, parsed.date_range[0], stored, remembered.get(platform))
         if followers is None:
             notes.append(
                 "followers left empty: the file has only daily changes; give the count once on the import page"
             )
         else:
-            parsed = importers.read(
-                name, data, platform=platform, mapping=mapping, baseline_followers=followers, today=today
-            )
+            parsed = read(platform=platform, baseline_followers=followers)
             notes.append(
                 f"followers counted from {followers} ({'remembered' if source == 'remembered' else 'the weekly log'})"
             )
     return parsed, notes
 
 
-def outcome(plan: list[tuple[WeekMetrics, Status]]) -> Outcome:
-    """Counts per platform (in the platforms' usual order) for a plan from ``importers.diff``."""
-    result = Outcome(plan=plan)
+def outcome(plan: list[tuple[WeekMetrics, Status]], posts: PostMerge | None = None) -> Outcome:
+    """Counts per platform (in the platforms' usual order) for a plan from ``importers.diff`` or ``importers.plan``."""
+    result = Outcome(plan=plan, posts=posts)
     for platform in Platform:
         statuses = [status for row, status in plan if row.platform == platform]
         if statuses:
@@ -195,6 +215,29 @@ def outcome(plan: list[tuple[WeekMetrics, Status]]) -> Outcome:
                 statuses.count("new"), statuses.count("changed"), statuses.count("unchanged")
             )
     return result
+
+
+def stored_posts(edit: Edit | None = None) -> Sequence[Post]:
+    """The posts a strategy keeps. None yet: until the store has its posts table (``(platform, post_id)``), weeks
+    are added up from the posts of the files being imported (with the weeks stored) and every post counts as new."""
+    return ()
+
+
+def planned(stored: Sequence[WeekMetrics], files: Sequence[Parsed], posts: Sequence[Post] = ()) -> Outcome:
+    """What importing ``files`` over the ``stored`` weeks and ``posts`` would do (nothing is written): the posts
+    merged, the weeks by the week rule (``importers.plan``)."""
+    done = importers.plan(files, stored, posts)
+    return outcome(done.weeks, done.posts if any(len(parsed.posts) for parsed in files) else None)
+
+
+def write_files(edit: Edit, files: Sequence[Parsed], remember: Sequence[Remember] = ()) -> Outcome:
+    """Import ``files`` in one change: the plan made inside it (posts merged with the stored ones, weeks by the
+    week rule onto the stored weeks), the weeks and what to remember written, all or nothing. The posts to
+    upsert are ``outcome.posts.written`` (kept once the store has a posts table)."""
+    done = planned(edit.rows(METRICS), files, stored_posts(edit))
+    edit.put(METRICS, [row for row, _ in done.plan])
+    save(edit, remember)
+    return done
 
 
 def preview(stored: Sequence[WeekMetrics], rows: Sequence[WeekMetrics]) -> Outcome:

@@ -6,7 +6,8 @@ import streamlit as st
 from cmplanner import import_mappings
 from cmplanner.store import IMPORT_MEMORY
 from cmplanner.ui import page, today
-from cmplanner.ui.importing import WAITING, Ready, file_card, flash, preview_panel, uploader, where_to_find
+from cmplanner.ui.import_preview import flash, preview_panel
+from cmplanner.ui.importing import WAITING, Ready, file_card, uploader, where_to_find
 from cmplanner.ui.log import no_platforms
 from cmplanner.ui.shell import cached_weeks
 

@@ -77,3 +77,15 @@ def meta_platforms() -> dict[str, str]:
 def suggestions() -> dict[str, list[str]]:
     """Generic-import target → the column concepts proposed for it, best first."""
     return {key: value for key, value in data()["suggest"].items() if not key.startswith("_")}
+
+
+@cache
+def post_id_patterns() -> tuple[str, ...]:
+    """Patterns (RE2, group ``id``) that find a post's id inside a link."""
+    return tuple(pattern for pattern, _seen in data()["post_ids"] if not pattern.startswith("_"))
+
+
+@cache
+def formats() -> dict[str, str]:
+    """Normalised post type (``"igcarousel"``) → content format (``"carousel"``)."""
+    return {norm(text): value for text, value, _seen in data()["formats"]["types"]}

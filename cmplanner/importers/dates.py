@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from cmplanner.importers import aliases
 
@@ -136,3 +141,133 @@ def resolve_years(days: Sequence[tuple[int, int]], reference: date) -> list[date
         except ValueError:
             continue
     raise ValueError("no year fits these days")
+
+
+_HEAD_RE2 = (
+    r"^(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}/\d{1,2}/(?:\d{4}|\d{2})|\d{1,2}\.\d{1,2}\.(?:\d{4}|\d{2})"
+    r"|\d{1,2}-\d{1,2}-(?:\d{4}|\d{2}))[ T,].*$"
+)
+_TIME_RE2 = r"(?P<h>\d{1,2}):(?P<m>\d{2})(?::(?P<s>\d{2}))?(?:[.,]\d+)?\s*(?P<p>[AaPp])?"
+_EPOCH = date(1970, 1, 1).toordinal()
+EARLIEST, LATEST = date(1900, 1, 1), date(2200, 1, 1)
+"""Days outside these are read as broken cells (an ISO week needs a four-digit year, and no export goes back
+further)."""
+
+
+@dataclass
+class Column:
+    """A column of cells as days: ``day`` (days since 1970-01-01, or -1 when the cell holds no full date),
+    ``month``/``dom`` for a day without a year (else 0), ``seconds`` the time of day written with it (0 when
+    none), ``empty`` cells, and ``bad`` cells that are no day."""
+
+    day: np.ndarray
+    month: np.ndarray
+    dom: np.ndarray
+    seconds: np.ndarray
+    empty: np.ndarray
+    bad: np.ndarray
+
+
+def parse_array(cells: pa.Array, order: Order, serial: bool = False, times: bool = False) -> Column:
+    """:func:`parse_day` for a whole column, once per distinct day (``03/27/2026 06:08`` and ``03/27/2026 09:00``
+    are one parse); ``times`` also reads the time of day of every cell (Arrow's regex kernel)."""
+    texts = pc.utf8_trim_whitespace(cells)
+    fast = _formatted(texts, order, serial)
+    if fast is not None:
+        return fast
+    parts = pc.replace_substring_regex(texts, _HEAD_RE2, r"\1")
+    coded = pc.dictionary_encode(parts)
+    found: list[Day | None | type[ValueError]] = []
+    for text in coded.dictionary.to_pylist():
+        read: Day | None | type[ValueError]
+        try:
+            read = parse_day(text, order, serial) if text else None
+        except ValueError:
+            read = ValueError
+        if isinstance(read, date) and not EARLIEST <= read < LATEST:
+            read = ValueError  # year 1 or 9999: a broken cell, no day an export can hold
+        found.append(read)
+    picked = coded.indices.to_numpy(zero_copy_only=False)
+    day = np.array([d.toordinal() - _EPOCH if isinstance(d, date) else -1 for d in found], dtype=np.int64)
+    month = np.array([d[0] if isinstance(d, tuple) else 0 for d in found], dtype=np.int64)
+    dom = np.array([d[1] if isinstance(d, tuple) else 0 for d in found], dtype=np.int64)
+    bad = np.array([d is ValueError for d in found], dtype=bool)
+    empty = np.array([d is None for d in found], dtype=bool)
+    seconds = np.zeros(len(texts), dtype=np.int64)
+    if times and len(texts):
+        seconds = _seconds(texts)
+    return Column(day[picked], month[picked], dom[picked], seconds, empty[picked], bad[picked])
+
+
+_FORMATS = {
+    "mdy": ("%m/%d/%Y %H:%M", "%m/%d/%Y %H:%M:%S", "%m/%d/%Y"),
+    "dmy": ("%d/%m/%Y %H:%M", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%d.%m.%Y %H:%M"),
+    "iso": ("%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M:%S",
+            "%Y/%m/%d"),
+}  # fmt: skip
+FAST_SAMPLE = 50
+_PLAUSIBLE = (
+    (date(1990, 1, 1).toordinal() - _EPOCH) * 86400,
+    (date(2101, 1, 1).toordinal() - _EPOCH) * 86400,
+)
+"""Seconds since 1970 of the days a fast-read date may fall on; anything else is read the general way."""
+
+
+def _formatted(texts: pa.Array, order: Order, serial: bool) -> Column | None:
+    """The whole column in one format, parsed by Arrow, when a sample shows that format reads each cell as
+    :func:`parse_day` does; None otherwise (then every distinct day is parsed on its own)."""
+    if serial or not len(texts):
+        return None
+    empty = np.asarray(pc.equal(texts, ""), dtype=bool)
+    sample = pc.filter(texts, pa.array(~empty)).slice(0, FAST_SAMPLE)
+    if not len(sample):
+        return None
+    for fmt in (*_FORMATS[order], *_FORMATS["iso"]):
+        found = pc.strptime(sample, format=fmt, unit="s", error_is_null=True)
+        if found.null_count or not _agrees(sample.to_pylist(), found, order):
+            continue
+        moments = pc.strptime(texts, format=fmt, unit="s", error_is_null=True)
+        seconds = pc.fill_null(pc.cast(moments, pa.int64()), 0).to_numpy(zero_copy_only=False)
+        read = (
+            np.asarray(moments.is_valid(), dtype=bool)
+            & (seconds >= _PLAUSIBLE[0])
+            & (seconds < _PLAUSIBLE[1])
+        )
+        if not (read | empty).all():
+            return None  # some cells in another form: the general way reads them all
+        day = np.where(read, seconds // 86400, -1)
+        zero = np.zeros(len(texts), dtype=np.int64)
+        return Column(day, zero, zero, np.where(read, seconds % 86400, 0), empty, zero.astype(bool))
+    return None
+
+
+def _agrees(texts: list[str], found: pa.Array, order: Order) -> bool:
+    """Whether Arrow's reading of these cells gives the days :func:`parse_day` gives (and plausible years)."""
+    seconds = pc.cast(found, pa.int64()).to_pylist()
+    for text, moment in zip(texts, seconds, strict=True):
+        if moment is None or not _PLAUSIBLE[0] <= moment < _PLAUSIBLE[1]:
+            return False
+        try:
+            if parse_day(day_part(text), order) != date.fromordinal(moment // 86400 + _EPOCH):
+                return False
+        except ValueError:
+            return False
+    return True
+
+
+def _seconds(texts: pa.Array) -> np.ndarray:
+    found = pc.extract_regex(texts, _TIME_RE2)
+    valid = np.asarray(found.is_valid(), dtype=bool)
+
+    def part(name: str) -> np.ndarray:
+        values = pc.fill_null(pc.struct_field(found, name), "0")
+        values = pc.if_else(pc.equal(values, ""), "0", values)
+        return pc.cast(values, pa.int64()).to_numpy(zero_copy_only=False)
+
+    hours, minutes, secs = part("h"), part("m"), part("s")
+    marker = pc.fill_null(pc.utf8_lower(pc.struct_field(found, "p")), "").to_numpy(zero_copy_only=False)
+    hours = np.where(
+        (marker == "p") & (hours < 12), hours + 12, np.where((marker == "a") & (hours == 12), 0, hours)
+    )
+    fine = valid & (hours < 24) & (minutes < 60) & (secs < 60)
+    return np.where(fine, hours * 3600 + minutes * 60 + secs, 0)

@@ -1,16 +1,13 @@
 """Bytes → tables: CSV text in any of the encodings exports use, XLSX and XLS workbooks, and zip downloads.
 
 Every table is a list of text rows with the line (or sheet row) number of each, so problems can point at
-lines. Nothing here knows about platforms. Limits (upload size, zip bombs, rows) are enforced here; every
+lines; a CSV keeps only its first records as rows and its text for reading the rest column by column. Nothing here knows about platforms. Limits (upload size, zip bombs, rows) are enforced here; every
 failure is an :class:`ImportProblem`.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
 import io
-import re
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -18,6 +15,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import PurePosixPath
 from typing import Any
 
+from cmplanner.importers import text
 from cmplanner.importers.problems import ImportProblem
 
 MB = 1024 * 1024
@@ -50,8 +48,6 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"Rar!", "RAR"),
     (b"7z\xbc\xaf", "7Z"),
 )
-_SEP = re.compile(r'^\ufeff?"?sep=(.)"?\s*$', re.IGNORECASE)
-_DELIMITERS = (",", ";", "\t", "|")
 
 
 @dataclass
@@ -67,6 +63,8 @@ class Table:
     """From a spreadsheet: a number in a date column may be an Excel day number."""
     decimal: str = "."
     """The decimal mark to assume when no value settles it (``,`` in ``;``-separated files)."""
+    source: text.Source | None = None
+    """A CSV's whole text: ``rows`` then hold only its first records (the head); the rest is read by column."""
 
 
 def load(name: str, data: bytes) -> list[Table]:
@@ -327,74 +325,16 @@ def _xls_cell(book: Any, cell: Any) -> str:
 # -- text -----------------------------------------------------------------------------------------------------
 
 
-def decode(label: str, data: bytes) -> str:
-    """Text from UTF-8 (with or without BOM), UTF-16 (BOM, or NUL-patterned without), or Windows-1252."""
-    try:
-        if data.startswith(codecs.BOM_UTF8):
-            return data[3:].decode("utf-8")
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return data.decode("utf-16")
-        head = data[:400]
-        if len(head) >= 4 and head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) == 0:
-            return data.decode("utf-16-le")
-        if len(head) >= 4 and head[0::2].count(0) > len(head) // 4 and head[1::2].count(0) == 0:
-            return data.decode("utf-16-be")
-    except UnicodeDecodeError:
-        raise ImportProblem("import.not_text", name=label) from None
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        raise ImportProblem("import.not_text", name=label) from None
-
-
-def _looks_binary(text: str) -> bool:
-    sample = text[:65536]
-    controls = sum(1 for ch in sample if ch < " " and ch not in "\t\r\n\f")
-    return "\x00" in sample or controls * 100 > len(sample)
-
-
-def delimiter(lines: list[str]) -> str:
-    """The delimiter that splits the most lines into the same number (≥ 2) of fields."""
-    best, best_score = ",", 0
-    for candidate in _DELIMITERS:
-        counts: dict[int, int] = {}
-        try:
-            for fields in csv.reader(lines, delimiter=candidate):
-                if len(fields) >= 2:
-                    counts[len(fields)] = counts.get(len(fields), 0) + 1
-        except csv.Error:
-            continue
-        score = max(counts.values(), default=0)
-        if score > best_score:
-            best, best_score = candidate, score
-    return best
-
-
 def _text(label: str, data: bytes, budget: _Budget) -> Table:
-    text = decode(label, data)
-    if _looks_binary(text):
+    """A CSV's first records; the rest stays text until a shape's columns are read (``cells.read``)."""
+    decoded, utf8 = text.decoded(label, data)
+    if text.looks_binary(decoded):
         raise ImportProblem("import.not_text", name=label)
-    head = text[:65536].splitlines()[:50]
-    sep = _SEP.match(head[0]) if head else None
-    delim = sep.group(1) if sep else delimiter([line for line in head if line.strip()])
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    try:
-        for fields in reader:
-            if not "".join(fields).strip():
-                continue
-            if sep and reader.line_num == 1:
-                continue
-            rows.append(fields[:MAX_COLUMNS])
-            lines.append(reader.line_num)
-            if len(rows) > budget.rows:
-                budget.take_rows(len(rows))
-    except csv.Error:
-        raise ImportProblem("import.bad_text", name=label, line=reader.line_num + 1) from None
-    budget.take_rows(len(rows))
-    return Table(label, rows, lines, decimal="," if delim == ";" else ".")
+    unwrapped = text.unwrap(decoded)
+    if unwrapped is not decoded:
+        utf8 = None
+    # lines (at least as many as rows), counted in the bytes when they are the text already: memchr-fast
+    newlines = utf8.count(b"\n") if utf8 is not None else unwrapped.count("\n")
+    budget.take_rows(newlines or unwrapped.count("\r"))
+    rows, lines, source = text.head(label, unwrapped, utf8)
+    return Table(label, rows, lines, decimal="," if source.delimiter == ";" else ".", source=source)

@@ -23,6 +23,8 @@ CONTENT = Shape(
         "comments": ("comments",),
         "shares": ("reposts",),
     },
+    texts={"permalink": ("post_link",), "text": ("post_title",), "format": ("content_type",)},
+    variant="post_type",  # Organic, Sponsored, Total: a boosted post is listed once per audience
 )
 
 METRICS = Shape(

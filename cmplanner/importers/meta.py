@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 from cmplanner.importers import aliases
 from cmplanner.importers.problems import ImportProblem
 from cmplanner.importers.spec import FOLLOWER_CHANGE, Shape
 from cmplanner.models import Platform
-
-if TYPE_CHECKING:
-    from cmplanner.importers.files import Table
 
 REACH_SUMMED = "import.note.reach_summed"
 
@@ -32,6 +28,7 @@ POSTS_FACEBOOK = Shape(
         "video_views": ("views", "reels_plays"),
     },
     notes=(REACH_SUMMED,),
+    texts={"permalink": ("permalink",), "text": ("description", "title"), "format": ("post_type",)},
 )
 
 POSTS_INSTAGRAM = Shape(
@@ -50,15 +47,12 @@ POSTS_INSTAGRAM = Shape(
         "saves": ("saves",),
     },
     notes=(REACH_SUMMED,),
+    texts={"permalink": ("permalink",), "text": ("description", "title"), "format": ("post_type",)},
 )
 
 
-def _daily_series(shape: Shape, table: Table, header: int, label: str) -> Shape:
+def _daily_series(shape: Shape, title: str, label: str) -> Shape:
     """The metric and platform of a daily series, from its title line (``"Facebook follows"``)."""
-    title = next(
-        (cell.strip() for row in reversed(table.rows[:header]) for cell in row if cell.strip()),
-        "",
-    )
     key = aliases.norm(title)
     platform = None
     for prefix, name in aliases.meta_platforms().items():
@@ -112,6 +106,7 @@ INSIGHTS_POSTS = Shape(
         "clicks": ("lifetime_post_link_clicks",),
     },
     notes=(REACH_SUMMED,),
+    texts={"permalink": ("permalink",), "text": ("description",), "format": ("post_type",)},
 )
 
 INSIGHTS_PAGE = Shape(

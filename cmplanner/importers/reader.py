@@ -1,44 +1,57 @@
-"""Reading one upload: tables → recognised shapes → records → weekly rows (the package's public functions)."""
+"""Reading one upload: tables → recognised shapes → rows (posts and days) → posts and weekly rows (the package's
+public functions)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
-from pydantic import ValidationError
-
 from cmplanner.importers import files, generic, records, shapes, weeks
+from cmplanner.importers.finish import Finished, finish
 from cmplanner.importers.problems import ImportProblem
+from cmplanner.importers.records import Skipped, Stream
 from cmplanner.importers.shapes import Match
+from cmplanner.importers.spec import Shape
+from cmplanner.importers.years import Clues
 from cmplanner.models import Platform, WeekMetrics
+from cmplanner.posts import Posts
 
 KNOWN_EXPORTS = "Meta Business Suite (Facebook, Instagram), Facebook Page Insights, LinkedIn, X, TikTok Studio, YouTube Studio"
 """Product names, the same in every language: the ``shapes`` param of ``import.unknown``."""
+MULTI_PLATFORM = frozenset({Platform.FACEBOOK, Platform.INSTAGRAM})
+"""One Meta Business Suite file may hold a Facebook and an Instagram series; no other mix is one export."""
+
+Baselines = int | Mapping[Platform, int] | None
+FollowersAt = tuple[str, int] | Mapping[Platform, tuple[str, int]] | None
 
 
 @dataclass(frozen=True)
 class Detected:
-    """What a file was recognised as. ``platform`` is None when the file does not say (generic files,
-    Meta daily series titled just ``Views``); ``shape`` joins several with ``+`` (a zip or workbook)."""
+    """What a file was recognised as. ``platform`` is None when the file does not say (generic files, Meta
+    daily series titled just ``Views``) or holds several (``platforms``: a Meta file with a Facebook and an
+    Instagram series); ``shape`` joins several with ``+`` (a zip or workbook)."""
 
     platform: Platform | None
     shape: str
     file_name: str
     headers: list[str]
+    platforms: tuple[Platform, ...] = ()
 
 
 @dataclass(frozen=True)
 class Parsed:
-    """A file read into weekly rows, not yet stored.
+    """A file read, not yet stored.
 
-    ``rows``: one per ISO week, ``source="import:<shape>"``; fields the file does not give are None, so write
-    the rows :func:`diff` returns (merged onto what is stored), not these. ``problems``: i18n keys (``import.note.*``)
-    of notes that did not stop the import (reach summed over posts, partial weeks, years inferred, ...);
-    unreadable rows never get here, they raise ImportProblem. ``needs_baseline``: the file gives followers only as
-    daily changes; read again with ``baseline_followers`` (followers on the day before ``date_range[0]``) to get
-    the week-end followers (until then they are None, and rows with nothing else are left out).
+    ``posts``: one :class:`~cmplanner.models.Post` per post the file lists (column-wise, see ``cmplanner.posts``);
+    ``series``: the weekly figures of its daily tables; ``covers``: per platform, the weeks its posts span.
+    ``rows``: the file's own weekly rows (its posts' weeks combined with its daily figures by the week rule,
+    ``source="import:<shape>"``): what it gives on its own; :func:`cmplanner.importers.plan` combines several
+    files with what is stored. ``skipped``: rows that could not be read (line, column, value, why); the rest
+    was imported. ``problems``: i18n keys of notes (reach summed over posts, partial weeks, years inferred, …).
+    ``needs_baseline``: followers come only as daily changes (for ``baseline_platforms``); read again with a
+    baseline to get week-end followers. ``exported_on``: the export date the posts carry.
     """
 
     detected: Detected
@@ -46,6 +59,16 @@ class Parsed:
     problems: list[str]
     needs_baseline: bool
     date_range: tuple[date, date] | None
+    posts: Posts = field(default_factory=Posts)
+    series: list[WeekMetrics] = field(default_factory=list)
+    covers: dict[Platform, tuple[str, ...]] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    baseline_platforms: tuple[Platform, ...] = ()
+    exported_on: date | None = None
+
+    @property
+    def source(self) -> str:
+        return f"import:{self.detected.shape}"[:120]
 
 
 @contextmanager
@@ -64,27 +87,8 @@ def _matches(tables: list[files.Table]) -> list[Match]:
     return [m for m in found if m is not None]
 
 
-def _refined(matches: list[Match]) -> list[Match]:
-    out = []
-    for m in matches:
-        if m.shape.refine is not None:
-            m = Match(
-                m.table,
-                m.shape.refine(m.shape, m.table, m.header, m.table.name),
-                m.header,
-                m.columns,
-                m.headers,
-            )
-        out.append(m)
-    return out
-
-
-def _shape_name(matches: list[Match]) -> str:
-    names: list[str] = []
-    for m in matches:
-        if m.shape.name not in names:
-            names.append(m.shape.name)
-    return "+".join(names)
+def _shape_name(names: list[str]) -> str:
+    return "+".join(dict.fromkeys(names))
 
 
 def _headers(matches: list[Match]) -> list[str]:
@@ -94,34 +98,27 @@ def _headers(matches: list[Match]) -> list[str]:
     return seen
 
 
-def _platform(name: str, matches: list[Match], chosen: Platform | None) -> Platform | None:
-    fixed = {m.shape.platform for m in matches if m.shape.platform and m.shape.platform_fixed}
-    found = {m.shape.platform for m in matches if m.shape.platform}
-    if len(fixed) > 1 or (not fixed and len(found) > 1):
+def _streams(matches: list[Match]) -> list[Stream]:
+    return [stream for m in matches for stream in records.parse(m, m.table.name)]
+
+
+def _platforms(name: str, found_in: list[Shape], chosen: Platform | None) -> tuple[Platform, ...]:
+    """The platforms the file is for: the ones it says (one, or Facebook and Instagram from Meta), else the
+    chosen one; a chosen platform must be among those it says."""
+    fixed = {s.platform for s in found_in if s.platform and s.platform_fixed}
+    found = {s.platform for s in found_in if s.platform}
+    if (len(fixed) > 1 and not fixed <= MULTI_PLATFORM) or (not fixed and len(found) > 1):
         raise ImportProblem(
             "import.mixed_platforms", name=name, platforms=", ".join(sorted(p.value for p in found))
         )
     if chosen is not None:
         if fixed and chosen not in fixed:
             raise ImportProblem(
-                "import.platform_mismatch",
-                name=name,
-                detected=next(iter(fixed)),
-                chosen=Platform(chosen),
+                "import.platform_mismatch", name=name, detected=sorted(fixed)[0], chosen=Platform(chosen)
             )
-        return Platform(chosen)
-    return next(iter(fixed or found), None)
-
-
-def _row(name: str, platform: Platform, week: str, source: str, figures: dict[str, float]) -> WeekMetrics:
-    try:
-        return WeekMetrics(platform=platform, week=week, source=source, **figures)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        if error["type"] == "answered_gt_received":
-            raise ImportProblem("import.answered_gt_received", name=name, week=week) from None
-        field = ".".join(str(part) for part in error["loc"])
-        raise ImportProblem("import.invalid_week", name=name, week=week, field=field) from None
+        return (Platform(chosen),)
+    order = list(Platform)
+    return tuple(sorted(fixed or found, key=order.index))
 
 
 def unknown(name: str, tables: list[files.Table]) -> ImportProblem:
@@ -134,10 +131,17 @@ def detect(name: str, data: bytes) -> Detected:
     """Which platform and shape a file is, by its headers; ``shape="generic"`` when no known shape fits."""
     with _guard(name):
         tables = files.load(name, data)
-        matches = _refined(_matches(tables))
+        matches = _matches(tables)
         if not matches:
             return Detected(None, generic.SHAPE_NAME, name, generic.columns(tables))
-        return Detected(_platform(name, matches, None), _shape_name(matches), name, _headers(matches))
+        if any(m.shape.refine for m in matches):  # the titles above a Meta series name its platform
+            found_in = [s.shape for s in _streams(matches)]
+        else:
+            found_in = [m.shape for m in matches]
+        found = _platforms(name, found_in, None)
+        names = [shape.name for shape in found_in]
+        single = found[0] if len(found) == 1 else None
+        return Detected(single, _shape_name(names), name, _headers(matches), found)
 
 
 def generic_columns(name: str, data: bytes) -> list[str]:
@@ -146,53 +150,70 @@ def generic_columns(name: str, data: bytes) -> list[str]:
         return generic.columns(files.load(name, data))
 
 
+def _per_platform(value: object, platforms: tuple[Platform, ...]) -> dict[Platform, object]:
+    if value is None:
+        return {}
+    if isinstance(value, Mapping):
+        return {Platform(k): v for k, v in value.items()}
+    return dict.fromkeys(platforms, value)
+
+
 def read(
     name: str,
     data: bytes,
     *,
     platform: Platform | None = None,
     mapping: Mapping[str, str] | None = None,
-    baseline_followers: int | None = None,
+    baseline_followers: Baselines = None,
+    followers_at: FollowersAt = None,
     today: date | None = None,
+    exported_on: date | None = None,
+    year: int | None = None,
 ) -> Parsed:
-    """Read an upload into weekly rows, all or nothing.
+    """Read an upload into posts and weekly rows; rows that cannot be read are skipped and listed, but a file
+    where most rows cannot be read is refused (ImportProblem ``import.bad_rows.*``).
 
     ``platform``: needed when the file does not say (generic files, some Meta daily series); for a file whose
-    platform is certain it must agree. ``mapping`` (``{column header: target}``, see ``generic.TARGETS``) is used
-    only for files no known shape fits. ``baseline_followers``: followers on the day before the file's first
-    day, for files that only have follower changes. ``today``: the import date (year-less dates are placed
-    on or before the export date, else this).
+    platform is certain it must agree (a Meta file with two series keeps only the chosen platform's).
+    ``mapping`` (``{column header: target}``, see ``generic.TARGETS``) is used only for files no known shape fits.
+    ``baseline_followers``: followers on the day before the file's first day (or per platform), for files that
+    only have follower changes; ``followers_at``: instead, ``(ISO week, followers at its end)``.
+    ``today``: the import date; nothing is placed after it. ``exported_on``: the export date (the file's time on
+    disk, or as the user says), and ``year``: the year of the last day of a file whose dates have none; without
+    them, such a file is placed by its name, its ids or its zip's times, else ImportProblem ``import.need_year``.
     """
     with _guard(name):
-        if baseline_followers is not None and (
+        if isinstance(baseline_followers, int) and (
             isinstance(baseline_followers, bool) or baseline_followers < 0
         ):
             raise ImportProblem("import.bad_baseline", value=baseline_followers)
         today = today or date.today()
         tables = files.load(name, data)
-        matches = _refined(_matches(tables))
+        matches = _matches(tables)
         if not matches:
             if not mapping:
                 raise unknown(name, tables)
             if platform is None:
                 raise ImportProblem("import.need_platform", name=name)
             matches = [generic.match(tables, mapping, Platform(platform), name)]
-        chosen = _platform(name, matches, platform)
-        if chosen is None:
+        streams = _streams(matches)
+        chosen = _platforms(name, [s.shape for s in streams], platform)
+        if not chosen:
             raise ImportProblem("import.need_platform", name=name)
-        streams = []
-        for m in matches:
-            made = m.table.made if m.table.made and m.table.made <= today else None
-            streams.append(records.parse(m, m.table.name, made or today))
-        weekly = weeks.combine(streams, baseline_followers)
-        shape = _shape_name(matches)
-        source = f"import:{shape}"[:120]
-        rows = []
-        for week in sorted(weekly.weeks):
-            figures = {
-                k: v if k == "response_time_hours" else round(v) for k, v in weekly.weeks[week].items()
-            }
-            if any(v is not None for v in figures.values()):
-                rows.append(_row(name, chosen, week, source, figures))
-        detected = Detected(chosen, shape, name, _headers(matches))
-        return Parsed(detected, rows, weekly.notes, weekly.needs_baseline, weekly.date_range)
+        clues = Clues(today, exported_on if exported_on and exported_on <= today else None, year, (name,))
+        done: Finished = finish(name, streams, chosen, clues)
+        daily = weeks.combine(
+            done.daily,
+            _per_platform(baseline_followers, chosen),  # type: ignore[arg-type]
+            _per_platform(followers_at, chosen),  # type: ignore[arg-type]
+        )
+        return done.parsed(
+            Detected(
+                chosen[0] if len(chosen) == 1 else None,
+                _shape_name([s.shape.name for s in done.streams] or [m.shape.name for m in matches]),
+                name,
+                _headers(matches),
+                chosen,
+            ),
+            daily,
+        )

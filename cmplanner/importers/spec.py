@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from cmplanner.models import Platform
-
-if TYPE_CHECKING:
-    from cmplanner.importers.files import Table
 
 Kind = Literal["posts", "days"]
 Alternative = str | tuple[str, ...]
@@ -26,7 +23,8 @@ class Shape:
     ``fields`` maps a weekly-log field (or ``followers_change``) to alternatives, tried in order; fields are
     filled in order and a column feeds one field only, so ``impressions: [impressions, views]`` followed by
     ``video_views: [views]`` reads Views as impressions only when there is no Impressions column.
-    Post-level shapes (``kind="posts"``) count one post per row, by the day in ``date``.
+    Post-level shapes (``kind="posts"``) count one post per row, by the day in ``date``, and give a
+    :class:`~cmplanner.models.Post` per row.
     """
 
     name: str
@@ -52,8 +50,17 @@ class Shape:
     """If set, every header must be one of these concepts (for shapes as plain as ``Date, Views``)."""
     notes: tuple[str, ...] = ()
     """i18n keys of notes shown with every import of this shape."""
-    refine: Callable[[Shape, Table, int, str], Shape] | None = field(default=None, compare=False)
-    """Completes the shape from the table (Meta daily series: the title line says the metric)."""
+    texts: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """Post shapes: the columns of a post's ``permalink``, ``text`` and ``format`` (the first one present)."""
+    variant: str | None = None
+    """Post shapes: the column saying whether a row is a boosted post's organic, sponsored or total figures."""
+    default_format: str | None = None
+    """Post shapes: the content format of every post when the file has no type column (TikTok: short video)."""
+    id_time: bool = False
+    """Post shapes: a post id's upper 32 bits are its Unix time (TikTok), which settles a year-less date."""
+    refine: Callable[[Shape, str, str], Shape] | None = field(default=None, compare=False)
+    """Completes the shape from the title line above its header (Meta daily series: it names the metric).
+    Called with the shape, the title and the file name."""
 
     def __hash__(self) -> int:
         return hash(self.name)

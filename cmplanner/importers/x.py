@@ -20,6 +20,7 @@ CONTENT = Shape(
         "saves": ("bookmarks",),
         "clicks": ("url_clicks",),
     },
+    texts={"permalink": ("post_link",), "text": ("post_text",)},
 )
 
 OVERVIEW = Shape(
@@ -55,6 +56,7 @@ TWEET_ACTIVITY = Shape(
         "shares": ("retweets",),
         "clicks": ("url_clicks",),
     },
+    texts={"permalink": ("permalink",), "text": ("post_text",)},
 )
 
 SHAPES: tuple[Shape, ...] = (CONTENT, OVERVIEW, TWEET_ACTIVITY)

@@ -21,6 +21,7 @@ TABLE = Shape(
         "comments": ("comments",),
         "shares": ("shares",),
     },
+    texts={"text": ("video_title",)},
 )
 
 CHART = Shape(

@@ -22,6 +22,7 @@ from cmplanner.models.metrics import METRIC_FIELDS, WeekMetrics
 from cmplanner.models.own_date import OwnDate
 from cmplanner.models.pillar import ContentPillar
 from cmplanner.models.planned_post import CheckAnswer, PlannedPost, PostLink, PostStatus
+from cmplanner.models.post import POST_METRICS, Post
 from cmplanner.models.review import Kind, Review, period_end
 from cmplanner.models.strategy import BusinessProfile, Goal, Persona, PlatformPlan, Strategy
 
@@ -29,6 +30,7 @@ __all__ = [
     "COMPETITOR_FIELDS",
     "METRIC_FIELDS",
     "PERIODS",
+    "POST_METRICS",
     "AgeBand",
     "Baseline",
     "BusinessProfile",
@@ -51,6 +53,7 @@ __all__ = [
     "OwnDate",
     "Period",
     "Persona",
+    "Post",
     "Platform",
     "PlannedPost",
     "PlatformPlan",

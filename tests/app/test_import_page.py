@@ -97,8 +97,15 @@ def selectbox(at: AppTest, label: str):  # noqa: ANN201 - AppTest's Selectbox
 
 
 def preview(at: AppTest) -> list[dict[str, str]]:
-    """The preview table's rows (the last dataframe on the page)."""
-    return at.dataframe[-1].value.to_dict("records")
+    """The preview table's rows (the dataframe of weeks)."""
+    table = next(frame for frame in reversed(at.dataframe) if "week" in frame.value.columns)
+    return table.value.to_dict("records")
+
+
+def skipped_rows(at: AppTest) -> list[dict[str, object]]:
+    """The list of rows not imported, if the page shows one."""
+    tables = [frame for frame in at.dataframe if "why" in frame.value.columns]
+    return tables[0].value.to_dict("records") if tables else []
 
 
 def file_bytes(data_dir: Path, strategy: Strategy) -> bytes:
@@ -305,3 +312,67 @@ def test_import_page_in_dutch(store: Store) -> None:
     click_import(at)
     assert "Geïmporteerd: 2 weken opgeslagen." in shown(at)
     assert "Instagram: 2 weken (2 nieuw)" in shown(at)
+
+
+def test_rows_that_cannot_be_read_are_listed_and_the_rest_imports(store: Store) -> None:
+    strategy = with_platforms(store)
+    posts = (*INSTAGRAM_POSTS, ("11/11/2026 10:00", "many,80,10,1,0,2,5"))  # line 5: Views is no number
+    at = upload(open_import(strategy.id), ("posts.csv", instagram_export(posts)))
+    no_exception(at)
+    assert "2 weeks of figures · 3 Nov 2026 – 10 Nov 2026 · 3 posts" in shown(at)
+    assert "1 row could not be read and is left out" in shown(at)
+    assert "1 row not imported" in shown(at)
+    assert skipped_rows(at) == [
+        {"file": "posts.csv", "line": 5, "column": "Views", "value": "many", "why": "not a number"}
+    ]
+    assert [(r["week"], r["posts"]) for r in preview(at)] == [
+        ("2026-W45 · 2–8 Nov", "2"),
+        ("2026-W46 · 9–15 Nov", "1"),
+    ]
+    assert "Instagram: 2 weeks (2 new) · 3 posts (3 new)" in shown(at)
+    click_import(at)
+    no_exception(at)
+    assert "Instagram: 2 weeks (2 new) · 3 posts (3 new)" in shown(at)
+    assert [(r.week, r.posts, r.impressions) for r in store.weeks(strategy.id)] == [
+        ("2026-W45", 2, 300),
+        ("2026-W46", 1, 300),
+    ]
+
+    dutch = upload(open_import(strategy.id, locale="nl-NL"), ("posts.csv", instagram_export(posts)))
+    assert skipped_rows(dutch)[0]["why"] == "geen getal"
+    assert "1 rij niet geïmporteerd" in shown(dutch)
+
+
+def tiktok_overview() -> bytes:
+    """TikTok's overview of 29 December – 5 January: days written without a year, nothing else saying it."""
+    days = ["December 29", "December 30", "December 31", "January 1", "January 2", "January 3", "January 4",
+            "January 5"]  # fmt: skip
+    lines = ['"Date","Video Views","Profile Views","Likes","Comments","Shares"']
+    lines += [f'"{day}","100","7","10","1","2"' for day in days]
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_a_file_without_years_asks_which_year(store: Store) -> None:
+    strategy = with_platforms(store, Platform.TIKTOK)
+    at = upload(open_import(strategy.id), ("Overview.csv", tiktok_overview()))
+    no_exception(at)
+    assert "“Overview.csv”: its dates have no year (December 29 – January 5)" in shown(at)
+    assert "Waiting for your answers above: “Overview.csv”." in shown(at)
+    assert not [b for b in at.button if b.key == "imp.import"]
+    question = selectbox(at, "In which year does January 5 fall?")
+    assert question.value is None and question.options[:2] == ["2026", "2025"]
+    question.select(2026).run()
+    no_exception(at)
+    # Mon 29 December 2025 – Sun 4 January 2026 (7 days), Mon 5 January 2026
+    assert [(r["week"], r["video_views"]) for r in preview(at)] == [
+        ("2026-W01 · 29 Dec – 4 Jan", "700"),
+        ("2026-W02 · 5–11 Jan", "100"),
+    ]
+    click_import(at)
+    assert [(r.platform, r.week, r.video_views) for r in store.weeks(strategy.id)] == [
+        ("tiktok", "2026-W01", 700),
+        ("tiktok", "2026-W02", 100),
+    ]
+
+    dutch = upload(open_import(strategy.id, locale="nl-NL"), ("Overview.csv", tiktok_overview()))
+    assert selectbox(dutch, "In welk jaar valt January 5?").value is None

@@ -3,6 +3,8 @@ changes nothing; bad input is one line and exit code 2, with the data as it was.
 
 from __future__ import annotations
 
+import os
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -165,3 +167,96 @@ def test_bad_arguments_are_one_line(
     assert cli.main(["import", posts, "--strategy", only_facebook.id]) == 2
     assert "instagram is not one of the platforms of the strategy 'FB only'" in one_error_line(capsys)
     assert Store(data_dir).weeks(strategy.id) == [] and Store(data_dir).weeks(only_facebook.id) == []
+
+
+def test_followers_at_a_week_end_gives_the_baseline(
+    data_dir: Path, tmp_path: Path, strategy: Strategy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    overview = write(tmp_path, "overview.csv", x_overview())
+    # 3 new follows and 1 unfollow a day from Mon 2 November: 514 at the end of W45 means 500 before the file
+    assert cli.main(["import", overview, "--strategy", strategy.id, "--followers-at", "2026-W45=514"]) == 0
+    assert "followers counted from 514 at the end of 2026-W45" in capsys.readouterr().out
+    x_weeks = [(r.week, r.followers) for r in Store(data_dir).weeks(strategy.id) if r.platform == "x"]
+    assert x_weeks == [("2026-W45", 514), ("2026-W46", 528)]
+    # the week before the file, for one platform only
+    assert cli.main(["import", overview, "--strategy", strategy.id, "--followers-at", "x:2026-W44=600"]) == 0
+    x_weeks = [(r.week, r.followers) for r in Store(data_dir).weeks(strategy.id) if r.platform == "x"]
+    assert x_weeks == [("2026-W45", 614), ("2026-W46", 628)]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("W45=500", "write it as WEEK=N"),
+        ("2026-W45=many", "write it as WEEK=N"),
+        ("2026-W45=-3", "cannot be below 0"),
+        ("2026-W30=500", "the file runs from 2026-W45 to 2026-W46"),
+    ],
+)
+def test_bad_followers_at_is_one_line(
+    data_dir: Path,
+    tmp_path: Path,
+    strategy: Strategy,
+    capsys: pytest.CaptureFixture[str],
+    value: str,
+    message: str,
+) -> None:
+    overview = write(tmp_path, "overview.csv", x_overview())
+    before = file_bytes(data_dir, strategy)
+    assert cli.main(["import", overview, "--strategy", strategy.id, "--followers-at", value]) == 2
+    assert message in one_error_line(capsys)
+    assert file_bytes(data_dir, strategy) == before
+
+
+def tiktok_days() -> bytes:
+    """A TikTok overview of 29 December – 5 January, its days written without a year."""
+    days = ["December 29", "December 30", "December 31", "January 1", "January 2", "January 3", "January 4",
+            "January 5"]  # fmt: skip
+    lines = ['"Date","Video Views","Profile Views","Likes","Comments","Shares"']
+    lines += [f'"{day}","100","7","10","-2","2"' for day in days]
+    return ("\n".join(lines) + "\n").encode()
+
+
+@pytest.fixture
+def on_tiktok(data_dir: Path, strategy: Strategy) -> Strategy:
+    plan = strategy.model_copy(
+        update={"platforms": [*strategy.platforms, PlatformPlan(platform=Platform.TIKTOK)]}
+    )
+    return Store(data_dir).save(plan)
+
+
+def test_dates_without_a_year_take_the_files_time_or_what_is_given(
+    data_dir: Path, tmp_path: Path, on_tiktok: Strategy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(tmp_path, "Overview.csv", tiktok_days())
+    stamp = datetime(2026, 1, 6, 12, 0).timestamp()
+    os.utime(path, (stamp, stamp))  # downloaded on 6 January 2026
+    assert cli.main(["import", path, "--strategy", on_tiktok.id, "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "TikTok: would write 2 weeks" in out
+    assert "In some weeks more was deleted than added" in out  # −2 comments a day: those weeks count 0
+    assert cli.main(["import", path, "--strategy", on_tiktok.id, "--exported-on", "2025-01-06"]) == 0
+    capsys.readouterr()
+    weeks = [r.week for r in Store(data_dir).weeks(on_tiktok.id) if r.platform == "tiktok"]
+    assert weeks == ["2024-W52", "2025-W01"]  # Sun 29 Dec 2024 – Sun 5 Jan 2025
+    assert cli.main(["import", path, "--strategy", on_tiktok.id, "--year", "2026", "--dry-run"]) == 0
+    assert "TikTok: would write 2 weeks (2 new, 0 changed)" in capsys.readouterr().out  # 2026-W01, 2026-W02
+    assert cli.main(["import", path, "--strategy", on_tiktok.id, "--exported-on", "6 Jan"]) == 2
+    assert "is not a date, write it as YYYY-MM-DD" in one_error_line(capsys)
+
+
+def test_skipped_rows_and_posts_are_reported(
+    data_dir: Path, tmp_path: Path, strategy: Strategy, capsys: pytest.CaptureFixture[str]
+) -> None:
+    posts = (("11/03/2026 09:00", "100,80,10,1,0,2,5"), ("11/04/2026 09:00", "many,80,10,1,0,2,5"),
+             ("11/10/2026 07:45", "300,240,30,3,1,4,7"))  # fmt: skip
+    path = write(tmp_path, "posts.csv", instagram_export(posts))
+    assert cli.main(["import", path, "--strategy", strategy.id]) == 0
+    out = capsys.readouterr().out
+    assert "posts.csv: Instagram · Meta Business Suite, posts, 2 weeks, 2 posts" in out
+    assert "  skipped line 3, column 'Views': 'many' not a number" in out
+    assert "Instagram posts: 2 new, 0 changed, 0 unchanged" in out
+    assert [(r.week, r.posts) for r in Store(data_dir).weeks(strategy.id)] == [
+        ("2026-W45", 1),
+        ("2026-W46", 1),
+    ]

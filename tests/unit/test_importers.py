@@ -22,7 +22,7 @@ import pytest
 from cmplanner import i18n
 from cmplanner import importers as imp
 from cmplanner.importers import aliases, dates, files, numbers, shapes
-from cmplanner.models import METRIC_FIELDS, Platform, WeekMetrics
+from cmplanner.models import METRIC_FIELDS, ContentFormat, Platform, WeekMetrics
 from cmplanner.store import Store
 
 # -- building files ---------------------------------------------------------------------------------------------
@@ -206,7 +206,7 @@ FOLLOWS = meta_series(
 
 def test_meta_follows_series_needs_a_baseline() -> None:
     assert imp.detect("follows.csv", FOLLOWS) == imp.Detected(
-        Platform.FACEBOOK, "meta_daily", "follows.csv", ["Date", "Primary"]
+        Platform.FACEBOOK, "meta_daily", "follows.csv", ["Date", "Primary"], (Platform.FACEBOOK,)
     )
     first = imp.read("follows.csv", FOLLOWS)
     assert first.needs_baseline
@@ -263,6 +263,9 @@ def test_legacy_page_insights_post_export_with_description_row() -> None:
             ["1_2", "", "Yo", "Link", "", "", "3/25/2026 1:15:00 PM", "", "200", "200", "0", "260", "30", "12", "0", "3"]]  # fmt: skip
     parsed = imp.read("Facebook Insights Data Export (Post Level).csv", csv_bytes(rows))
     assert parsed.detected.shape == "facebook_insights_posts"
+    assert [(p.post_id, p.format, p.text) for p in parsed.posts] == [
+        ("1_1", ContentFormat.PHOTO, "Hi"), ("1_2", ContentFormat.LINK, "Yo")
+    ]  # fmt: skip
     # reach 100 + 200; impressions 150 + 260; likes 8 + 12; comments 2 + 0; shares 1 + 3
     assert by_week(parsed) == {
         "2026-W13": {
@@ -342,14 +345,21 @@ def test_linkedin_content_workbook_merges_daily_metrics_and_posts() -> None:
     parsed = imp.read("company_content.xlsx", data)
     assert parsed.detected.platform == Platform.LINKEDIN
     assert parsed.detected.shape == "linkedin_metrics+linkedin_content"
-    # daily Metrics win for what they have: 7 × 100 impressions, 7 × 5 clicks, 7 × 4 reactions, 7 × 1 comments,
-    # 1 repost (Monday); posts and video views come from All posts (a1 + a2: 50 + 0 views)
+    # the week rule: the daily Metrics give the account-level impressions (7 × 100, 7 × 50); the posts give the
+    # post count and the post sums (a1 + a2: 12 + 18 clicks, 20 + 30 likes, 2 + 3 comments, 1 + 2 reposts) and,
+    # with nothing daily for them, the video views (50 + 0)
     assert by_week(parsed) == {
-        "2026-W13": {"posts": 2, "impressions": 700, "clicks": 35, "reactions": 28, "comments": 7, "shares": 1,
+        "2026-W13": {"posts": 2, "impressions": 700, "clicks": 30, "reactions": 50, "comments": 5, "shares": 3,
                      "video_views": 50},
-        "2026-W14": {"posts": 1, "impressions": 350, "clicks": 14, "reactions": 14, "comments": 0, "shares": 1,
+        "2026-W14": {"posts": 1, "impressions": 350, "clicks": 5, "reactions": 10, "comments": 1, "shares": 0,
                      "video_views": 0},
     }  # fmt: skip
+    # the daily figures travel separately, for combining with what is stored
+    assert {row.week: row.impressions for row in parsed.series} == {"2026-W13": 700, "2026-W14": 350}
+    assert [(p.post_id, p.impressions, p.format) for p in parsed.posts] == [
+        ("https://linkedin.com/a1", 400, None), ("https://linkedin.com/a2", 600, None),
+        ("https://linkedin.com/a3", 300, None),
+    ]  # fmt: skip
 
 
 def test_linkedin_all_posts_alone_sums_by_created_date() -> None:
@@ -503,12 +513,23 @@ def test_tiktok_zip_across_new_year() -> None:
     assert {"import.note.year_inferred", "import.note.partial_weeks"} <= set(parsed.problems)
 
 
-def test_tiktok_csv_alone_takes_the_year_from_today() -> None:
-    parsed = imp.read("Overview.csv", tiktok_overview(), today=date(2026, 1, 20))
+def test_tiktok_csv_alone_needs_its_export_date_or_year() -> None:
+    """A bare CSV with year-less dates: nothing in it says the year, so it is asked, never guessed from today."""
+    err = problem("Overview.csv", tiktok_overview(), today=date(2026, 1, 20))
+    assert (err.key, err.params["first"], err.params["last"]) == (
+        "import.need_year",
+        "December 29",
+        "January 5",
+    )
+    assert "December 29 – January 5" in str(err)
+    parsed = imp.read("Overview.csv", tiktok_overview(), exported_on=date(2026, 1, 20))
     assert parsed.date_range == (date(2025, 12, 29), date(2026, 1, 5))
-    # imported on 3 January 2026, 5 January must be a year earlier: the file ends on or before today
-    earlier = imp.read("Overview.csv", tiktok_overview(), today=date(2026, 1, 3))
+    # exported on 3 January 2026, so 5 January is a year earlier, and the whole file with it
+    earlier = imp.read("Overview.csv", tiktok_overview(), exported_on=date(2026, 1, 3))
     assert earlier.date_range == (date(2024, 12, 29), date(2025, 1, 5))
+    # the year of the last day, as the user says it
+    said = imp.read("Overview.csv", tiktok_overview(), year=2026, today=date(2026, 6, 1))
+    assert said.date_range == (date(2025, 12, 29), date(2026, 1, 5))
 
 
 def test_tiktok_portuguese_overview() -> None:
@@ -517,7 +538,7 @@ def test_tiktok_portuguese_overview() -> None:
     rows = [header] + [[f"{d} de setembro", str(v), "1", "2", "0", "1"] for d, v in
                        [(25, 10), (26, 20), (27, 30), (28, 40), (29, 5)]]  # fmt: skip
     parsed = imp.read(
-        "Overview.csv", csv_bytes(rows, quote_all=True, encoding="utf-8-sig"), today=date(2025, 10, 1)
+        "Overview.csv", csv_bytes(rows, quote_all=True, encoding="utf-8-sig"), exported_on=date(2025, 10, 1)
     )
     assert parsed.detected.shape == "tiktok_overview"
     # Thu 25 – Sun 28 Sept 2025: 10 + 20 + 30 + 40 views, 4 × 2 likes; Mon 29 Sept starts W40
@@ -620,7 +641,9 @@ def test_generic_import_with_a_column_mapping() -> None:
                                             "Outbound clicks": "clicks"}  # fmt: skip
     assert problem("pins.csv", PINTEREST, mapping=PIN_MAPPING).key == "import.need_platform"
     parsed = imp.read("pins.csv", PINTEREST, platform=Platform.PINTEREST, mapping=PIN_MAPPING)
-    assert parsed.detected == imp.Detected(Platform.PINTEREST, "generic", "pins.csv", parsed.detected.headers)
+    assert parsed.detected == imp.Detected(
+        Platform.PINTEREST, "generic", "pins.csv", parsed.detected.headers, (Platform.PINTEREST,)
+    )
     # day-first dates; 1.234 is thousands; two click columns are summed: W13 1,234 + 766, (10 + 2) + (5 + 1)
     assert by_week(parsed) == {
         "2026-W13": {"impressions": 2000, "clicks": 18, "saves": 3},
@@ -717,7 +740,7 @@ PT_ROWS = [["Data", "Visualizações de vídeo", "Visualizações do perfil", "C
     ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le", "cp1252"],
 )
 def test_encodings(encode: Any) -> None:
-    parsed = imp.read("Overview.csv", encode(csv_text(PT_ROWS, delimiter=";")), today=date(2025, 10, 1))
+    parsed = imp.read("Overview.csv", encode(csv_text(PT_ROWS, delimiter=";")), exported_on=date(2025, 10, 1))
     assert by_week(parsed) == {"2025-W39": {"video_views": 1520, "reactions": 4, "comments": 0, "shares": 2}}
 
 
@@ -807,37 +830,62 @@ def test_years_for_year_less_days() -> None:
 # -- bad input ----------------------------------------------------------------------------------------------------
 
 
-def test_unreadable_rows_stop_the_import_with_their_line_numbers() -> None:
+def skipped(parsed: imp.Parsed) -> list[tuple[int, str, str, str]]:
+    return [(s.line, s.column, s.value, s.key.removeprefix("import.skip.")) for s in parsed.skipped]
+
+
+def test_unreadable_rows_are_skipped_and_listed_the_rest_imports() -> None:
+    rows = x_overview_rows()[:6]  # Mon 6 – Fri 10 January 2025
+    rows[2][1] = "abc"  # line 3, Tuesday
+    rows[4][1] = "12x"  # line 5, Thursday
+    parsed = imp.read("overview.csv", csv_bytes(rows))
+    assert skipped(parsed) == [(3, "Impressions", "abc", "number"), (5, "Impressions", "12x", "number")]
+    assert parsed.skipped[0].file == "overview.csv"
+    assert i18n.t(parsed.skipped[0].key, "en", **parsed.skipped[0].params) == "not a number"
+    # Monday, Wednesday and Friday: 3 × 100 impressions, 3 × 5 likes, 3 posts
+    assert by_week(parsed)["2025-W02"] == {"posts": 3, "impressions": 300, "reactions": 15, "comments": 6,
+                                           "shares": 6, "saves": 3, "video_views": 30}  # fmt: skip
+
+
+def test_a_file_where_most_rows_fail_is_refused_with_the_first_reasons() -> None:
     rows = x_overview_rows()[:6]
     rows[2][1] = "abc"  # line 3
     rows[4][1] = "12x"  # line 5
+    rows[5][0] = "Jan 32, 2025"  # line 6: three of five rows
     err = problem("overview.csv", csv_bytes(rows))
     assert err.key == "import.bad_rows.number"
     assert err.params | {"name": "overview.csv"} == {
-        "name": "overview.csv", "count": 2, "lines": "3, 5", "line": 3, "column": "Impressions", "value": "abc"
+        "name": "overview.csv", "count": 3, "lines": "3, 5, 6", "line": 3, "column": "Impressions", "value": "abc"
     }  # fmt: skip
-    assert "3, 5" in str(err) and "abc" in str(err) and "Impressions" in str(err)
+    assert "3, 5, 6" in str(err) and "abc" in str(err) and "Impressions" in str(err)
 
 
-def test_unreadable_dates_and_negative_figures() -> None:
+def test_unreadable_dates_and_negative_figures_are_skipped() -> None:
     rows = x_overview_rows()[:4]
     rows[3][0] = "Jan 32, 2025"
-    err = problem("overview.csv", csv_bytes(rows))
-    assert (err.key, err.params["lines"], err.params["column"]) == ("import.bad_rows.date", "4", "Date")
-    rows = x_overview_rows()[:4]
-    rows[1][1] = "-5"
-    assert problem("overview.csv", csv_bytes(rows)).key == "import.bad_rows.negative"
-    rows[1][1] = "10000000000000"
-    assert problem("overview.csv", csv_bytes(rows)).key == "import.bad_rows.too_large"
+    rows[1][1] = "-5"  # impressions cannot go below zero
+    rows[2][1] = "10000000000000"
+    rows.append(["Thu, Jan 9, 2025", 100, 5, 9, 1, 1, 3, 1, 2, 1, 4, 1, 10, 20])
+    rows.append(["Fri, Jan 10, 2025", 100, 5, 9, 1, 1, 3, 1, 2, 1, 4, 1, 10, 20])
+    rows.append(["Sat, Jan 11, 2025", 100, 5, 9, 1, 1, 3, 1, 2, 1, 4, 1, 10, 20])
+    parsed = imp.read("overview.csv", csv_bytes(rows))
+    assert skipped(parsed) == [
+        (2, "Impressions", "-5", "negative"),
+        (3, "Impressions", "10000000000000", "too_large"),
+        (4, "Date", "Jan 32, 2025", "date"),
+    ]
+    assert by_week(parsed)["2025-W02"]["impressions"] == 300  # Thursday to Saturday
 
 
 def test_line_numbers_count_preamble_lines_and_sheet_rows() -> None:
-    text = "sep=,\nTitle\n" + csv_text(x_overview_rows()[:3])
+    text = "sep=,\nTitle\n" + csv_text(x_overview_rows()[:4])
     text = text.replace("100", "x", 1)  # the first data row: line 4
-    assert problem("o.csv", text.encode()).params["lines"] == "4"
+    assert [s.line for s in imp.read("o.csv", text.encode()).skipped] == [4]
     rows = [LI_DESCRIPTION, *table(LI_POSTS_HEADER, LI_POSTS)]
     rows[3][9] = "many"  # sheet row 4
-    assert problem("c.xlsx", xlsx_bytes({"All posts": rows})).params["lines"] == "4"
+    parsed = imp.read("c.xlsx", xlsx_bytes({"All posts": rows}))
+    assert skipped(parsed) == [(4, "Impressions", "many", "number")]
+    assert parsed.skipped[0].file == "c.xlsx (All posts)"
 
 
 def test_a_header_only_export_has_no_rows() -> None:
@@ -1042,7 +1090,9 @@ def test_every_concept_a_shape_uses_has_aliases() -> None:
 def test_every_message_key_exists_in_both_languages() -> None:
     source = "".join(p.read_text(encoding="utf-8") for p in Path(imp.__file__).parent.glob("*.py"))
     keys = set(re.findall(r'"(import\.[a-z_]+(?:\.[a-z_]+)*)"', source))
-    keys |= {f"import.bad_rows.{reason}" for reason in ("number", "date", "negative", "too_large")}
+    reasons = ("number", "date", "negative", "too_large", "no_date", "no_id", "too_wide", "id_date", "outside_range",
+               "after_today")  # fmt: skip
+    keys |= {f"import.{kind}.{reason}" for reason in reasons for kind in ("bad_rows", "skip")}
     keys |= {f"import.shape.{shape}" for shape in imp.SHAPES}
     keys |= {f"import.target.{target}" for target in ("date", "post_id", "followers_change", "skip")}
     for lang in ("en", "nl"):

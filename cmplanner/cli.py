@@ -188,7 +188,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     """Import platform exports into a strategy's weekly log (and their posts): every file is read first, then all
     is written at once, the weeks by the week rule (``importers.plan``)."""
     from cmplanner import import_mappings, importers, periods
-    from cmplanner.store import IMPORT_MEMORY, METRICS
+    from cmplanner.store import IMPORT_MEMORY, METRICS, POSTS
 
     store = _store()
     strategy = store.find(args.strategy)
@@ -234,7 +234,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"({named}{more}); check the file's dates. Nothing was written."
         )
     if args.dry_run:
-        outcome = import_mappings.planned(stored, files, import_mappings.stored_posts())
+        outcome = import_mappings.planned(stored, files, snapshot.rows(POSTS))
     else:
         outcome = store.update(strategy.id, lambda edit: import_mappings.write_files(edit, files)).result
     verb = "would write" if args.dry_run else "wrote"

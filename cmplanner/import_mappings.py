@@ -23,7 +23,7 @@ from cmplanner.importers.preview import Status
 from cmplanner.models import Baseline as StoredBaseline
 from cmplanner.models import ImportMemory, Platform, Post, Strategy, WeekMetrics
 from cmplanner.posts import PostMerge
-from cmplanner.store.schema import IMPORT_MEMORY, METRICS
+from cmplanner.store.schema import IMPORT_MEMORY, METRICS, POSTS
 
 if TYPE_CHECKING:
     from cmplanner.store import Edit
@@ -217,12 +217,6 @@ def outcome(plan: list[tuple[WeekMetrics, Status]], posts: PostMerge | None = No
     return result
 
 
-def stored_posts(edit: Edit | None = None) -> Sequence[Post]:
-    """The posts a strategy keeps. None yet: until the store has its posts table (``(platform, post_id)``), weeks
-    are added up from the posts of the files being imported (with the weeks stored) and every post counts as new."""
-    return ()
-
-
 def planned(stored: Sequence[WeekMetrics], files: Sequence[Parsed], posts: Sequence[Post] = ()) -> Outcome:
     """What importing ``files`` over the ``stored`` weeks and ``posts`` would do (nothing is written): the posts
     merged, the weeks by the week rule (``importers.plan``)."""
@@ -232,9 +226,11 @@ def planned(stored: Sequence[WeekMetrics], files: Sequence[Parsed], posts: Seque
 
 def write_files(edit: Edit, files: Sequence[Parsed], remember: Sequence[Remember] = ()) -> Outcome:
     """Import ``files`` in one change: the plan made inside it (posts merged with the stored ones, weeks by the
-    week rule onto the stored weeks), the weeks and what to remember written, all or nothing. The posts to
-    upsert are ``outcome.posts.written`` (kept once the store has a posts table)."""
-    done = planned(edit.rows(METRICS), files, stored_posts(edit))
+    week rule onto the stored weeks), the new and changed posts, the weeks and what to remember written, all or
+    nothing."""
+    done = planned(edit.rows(METRICS), files, edit.rows(POSTS))
+    if done.posts is not None and len(done.posts.written):
+        edit.put(POSTS, done.posts.written.records())
     edit.put(METRICS, [row for row, _ in done.plan])
     save(edit, remember)
     return done

@@ -18,6 +18,7 @@ from cmplanner.models import (
     Draft,
     ImportMemory,
     PlannedPost,
+    Post,
     Review,
     Strategy,
     Tick,
@@ -87,13 +88,15 @@ TICKS: Table[Tick] = Table("checks", Tick, ("task", "period_key"))
 REVIEWS: Table[Review] = Table("reviews", Review, ("kind", "period"))
 IMPORT_MEMORY: Table[ImportMemory] = Table("import_mappings", ImportMemory, ("platform",))
 PLANNED_POSTS: Table[PlannedPost] = Table("planned_posts", PlannedPost, ("id",))
+POSTS: Table[Post] = Table("posts", Post, ("platform", "post_id"), compact=True)
+"""Imported posts, upserted by (platform, post id): the newest export wins (``posts.merge_posts``)."""
 COMPETITOR_WEEKS: Table[CompetitorWeek] = Table(
     "competitor_weeks", CompetitorWeek, ("competitor", "platform", "week"), compact=True
 )
 
 TABLES: dict[str, Table[Any]] = {
     t.name: t
-    for t in (STRATEGY, DRAFT, METRICS, TICKS, REVIEWS, IMPORT_MEMORY, PLANNED_POSTS, COMPETITOR_WEEKS)
+    for t in (STRATEGY, DRAFT, METRICS, TICKS, REVIEWS, IMPORT_MEMORY, PLANNED_POSTS, POSTS, COMPETITOR_WEEKS)
 }
 """Every table a strategy file may hold, by name."""
 

@@ -10,12 +10,12 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 import streamlit as st
 
-from cmplanner import i18n, import_mappings, weeklog
+from cmplanner import i18n, import_mappings, periods, weeklog
 from cmplanner.import_mappings import Outcome
 from cmplanner.models import METRIC_FIELDS, Platform, WeekMetrics
-from cmplanner.store import StoreError
+from cmplanner.store import POSTS, StoreError
 from cmplanner.ui.import_questions import platform_label
-from cmplanner.ui.shell import Ctx, escape, store_error_text
+from cmplanner.ui.shell import Ctx, escape, store_error_text, today
 
 if TYPE_CHECKING:
     from cmplanner.ui.importing import Ready
@@ -210,7 +210,7 @@ def preview_panel(
         st.caption(ctx.t("importpage.nothing_ready"))
         return
     files = [card.parsed for card in ready]
-    outcome = import_mappings.planned(stored, files, import_mappings.stored_posts())
+    outcome = import_mappings.planned(stored, files, ctx.rows(POSTS))
     fields = _fields([row for parsed in files for row in parsed.rows])  # what the files carry
     st.markdown("\n".join(f"- {escape(line)}" for line in counts_text(ctx, outcome)))
     frame = preview_frame(ctx, outcome, stored, fields)
@@ -244,4 +244,25 @@ def preview_panel(
         icon=":material/upload:",
         on_click=_import,
         args=(ctx, list(ready)),
+        disabled=not _odd_weeks_confirmed(ctx, outcome),
     )
+
+
+def _odd_weeks_confirmed(ctx: Ctx, outcome: Outcome) -> bool:
+    """Weeks before 2004 or more than a year ahead are named and must be confirmed before the import."""
+    odd = sorted(
+        {(row.week, row.platform) for row, _ in outcome.plan if not periods.plausible_week(row.week, today())}
+    )
+    if not odd:
+        return True
+    names = ", ".join(f"{ctx.t('platform.' + platform.value)} {week}" for week, platform in odd[:8])
+    more = len(odd) - 8
+    st.warning(
+        ctx.tn(
+            "importweeks.odd",
+            len(odd),
+            weeks=escape(names) + (ctx.t("importweeks.more", n=more) if more > 0 else ""),
+        ),
+        icon=":material/event_busy:",
+    )
+    return st.checkbox(ctx.t("importweeks.confirm"), key="imp.odd_ok")

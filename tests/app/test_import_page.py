@@ -376,3 +376,23 @@ def test_a_file_without_years_asks_which_year(store: Store) -> None:
 
     dutch = upload(open_import(strategy.id, locale="nl-NL"), ("Overview.csv", tiktok_overview()))
     assert selectbox(dutch, "In welk jaar valt January 5?").value is None
+
+
+def test_weeks_before_2004_are_questioned_before_anything_is_imported(store: Store) -> None:
+    strategy = with_platforms(store)
+    old = instagram_export(
+        (("03/27/2001 09:00", "100,80,10,1,0,2,5"), ("11/03/2026 09:00", "100,80,10,1,0,2,5"))
+    )
+    at = upload(open_import(strategy.id), ("typo.csv", old))
+    no_exception(at)
+    # a post export counts every week between its first and last post: a typo spans 25 years
+    assert "weeks are before 2004 or more than a year ahead: Instagram 2001-W12, Instagram 2001-W13" in shown(
+        at
+    )
+    assert at.button(key="imp.import").disabled
+    assert store.weeks(strategy.id) == []
+    at.checkbox(key="imp.odd_ok").check().run()
+    assert not at.button(key="imp.import").disabled
+    click_import(at)
+    no_exception(at)
+    assert {"2001-W13", "2026-W45"} <= {row.week for row in store.weeks(strategy.id)}

@@ -5,10 +5,11 @@ import streamlit as st
 
 from cmplanner import checklists, reviews
 from cmplanner.presentation import month_label
-from cmplanner.store import REVIEWS, TICKS
+from cmplanner.store import POSTS, REVIEWS, TICKS
 from cmplanner.ui import page, today
 from cmplanner.ui.review import data_panel, history_panel, month_picker, report_button, review_form
 from cmplanner.ui.review_month import ALL_KPIS, decisions_panel, overview_panel, platform_panel
+from cmplanner.ui.review_posts import posts_panel
 from cmplanner.ui.shell import cached_weeks
 
 ctx = page("review_month", needs_strategy=True, layout="wide")
@@ -38,6 +39,7 @@ for item in summary.platforms:
     platform_panel(ctx, summary, item, everything)
 if not summary.platforms:
     st.info(ctx.t("rv.no_platforms"), icon=":material/info:")
+posts_panel(ctx, month, ctx.rows(POSTS))
 
 review_form(ctx, "month", month, summary.review)
 history_panel(ctx, reviews.newest_first(ctx.rows(REVIEWS)))

@@ -19,6 +19,8 @@ from cmplanner.ui import state
 from cmplanner.ui.shell import Ctx, cached_weeks
 
 SCOPE = "webcare"
+COLUMNS = ("platform", "answered", "rate", "rate_bar", "hours", "time_bar")
+"""The keys of the webcare table's columns, in the order of ``webcare.headers``."""
 TASK = webcare.CHECKLIST_TASK
 """The daily "answer private messages" task, under which :func:`checklist_line` goes."""
 QUARTER = "wc.quarter"
@@ -39,11 +41,10 @@ def last_week_panel(ctx: Ctx, rows: Sequence[WeekMetrics], day: date) -> None:
     parts = webcare.last_week(strategy, rows, day)
     items = [*parts, webcare.combined(parts, week)] if len(parts) > 1 else parts
     st.markdown(f"**{ctx.t('wc.last_week', week=week)}**")
-    headers = webcare.headers(ctx.lang)
-    frame = pd.DataFrame(
-        [dict(zip(headers, webcare.row_texts(item, ctx.lang), strict=True)) for item in items]
-    )
-    st.dataframe(frame, hide_index=True, width="stretch")
+    frame = pd.DataFrame([webcare.row_texts(item, ctx.lang) for item in items], columns=list(COLUMNS))
+    labels = webcare.headers(ctx.lang)  # both aims are called "Aim": the columns need keys of their own
+    config = {key: st.column_config.TextColumn(label) for key, label in zip(COLUMNS, labels, strict=True)}
+    st.dataframe(frame, hide_index=True, width="stretch", column_config=config)
     st.caption(ctx.t("wc.rules", share=i18n.percent(AT_RISK_SHARE * 100, ctx.lang, 0)))
 
 
@@ -51,11 +52,18 @@ def _cite(expectation: webcare.Expectation, lang: str) -> str:
     return webcare.cite(expectation.source, expectation.year, lang)
 
 
+def _hours(hours: float | None, lang: str) -> str:
+    """``24 h``, ``1.5 h``: a sourced figure as the source gives it (no ``.0``)."""
+    if hours is None:
+        return "–"
+    return i18n.t("common.hours", lang, n=i18n.number(hours, lang, 0 if float(hours).is_integer() else 1))
+
+
 def expectations_panel(ctx: Ctx) -> None:
     """What people expect and what businesses do, each with its source and year (surveys, not laws)."""
     lines = []
     for item in webcare.expectations():
-        hours = webcare.hours_text(item.hours, ctx.lang)
+        hours = _hours(item.hours, ctx.lang)
         if item.share is not None:
             share = i18n.percent(item.share, ctx.lang, 0 if float(item.share).is_integer() else 1)
             lines.append(ctx.t("wc.expect.share", share=share, hours=hours, source=_cite(item, ctx.lang)))
@@ -63,7 +71,7 @@ def expectations_panel(ctx: Ctx) -> None:
             lines.append(ctx.t("wc.expect.plain", hours=hours, source=_cite(item, ctx.lang)))
     for item in webcare.businesses():
         if item.hours is not None:
-            hours = webcare.hours_text(item.hours, ctx.lang)
+            hours = _hours(item.hours, ctx.lang)
             lines.append(ctx.t("wc.business.hours", hours=hours, source=_cite(item, ctx.lang)))
         elif item.response_rate is not None:
             rate = i18n.percent(item.response_rate, ctx.lang, 1)

@@ -218,10 +218,10 @@ def mapping_box(at: AppTest, header: str):  # noqa: ANN201 - AppTest's Selectbox
 
 
 SHEET = (
-    "Rivaal;Kanaal;Datum;Fans;Aantal posts;Hartjes;Reacties;Opmerking\n"
-    "Broodbar Utrecht;Instagram;2026-11-09;850;6;120;14;Nieuwe reel\n"
-    "Bakkerij Van der Linden;Facebook;2026-11-10;1450;3;40;2;\n"
-).encode()
+    b"Rivaal;Kanaal;Datum;Fans;Aantal posts;Hartjes;Reacties;Opmerking\n"
+    b"Broodbar Utrecht;Instagram;2026-11-09;850;6;120;14;Nieuwe reel\n"
+    b"Bakkerij Van der Linden;Facebook;2026-11-10;1450;3;40;2;\n"
+)
 
 
 def test_csv_upload_with_a_column_mapping(store: Store, strategy: Strategy) -> None:

@@ -7,7 +7,7 @@ from cmplanner.store import COMPETITOR_WEEKS
 from cmplanner.ui import competitors_compare as compare
 from cmplanner.ui import competitors_log as log
 from cmplanner.ui import competitors_sheets as sheets
-from cmplanner.ui import page, today, webcare
+from cmplanner.ui import page, today, webcare, webcare_goals
 from cmplanner.ui.competitors import NEEDS_COMPETITORS, no_competitors, no_platforms, view_picker
 from cmplanner.ui.shell import cached_weeks
 
@@ -40,4 +40,4 @@ else:
     rows = cached_weeks(ctx)
     webcare.last_week_panel(ctx, rows, day)
     webcare.expectations_panel(ctx)
-    webcare.goals_form(ctx, rows, day)
+    webcare_goals.goals_form(ctx, rows, day)

@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from cmplanner import charts, periods
+from cmplanner import charts, i18n, periods
 from cmplanner import presentation as shown
 from cmplanner.competitors import compare, month
 from cmplanner.models import CompetitorWeek, Platform, WeekMetrics
@@ -21,6 +21,8 @@ QUARTER = "cp.quarter"
 PLATFORM = "cp.platform"
 METRIC = "cp.metric"
 BOLD = "font-weight: 700"
+CHART_HEIGHT = 340
+"""The chart's height on the page in px, legend included (the spec's own height is left to the plot)."""
 
 
 def _frame(ctx: Ctx, rows: Sequence[compare.Row], platform: Platform | None = None) -> pd.DataFrame:
@@ -39,9 +41,12 @@ def _table(ctx: Ctx, frame: pd.DataFrame, own: Sequence[bool]) -> None:
     """A comparison table with your own rows in bold, the figures right-aligned."""
     styled = frame.style.apply(lambda row: [BOLD if own[row.name] else ""] * len(row), axis=1)
     names = (ctx.t("field.platform"), compare.headers(ctx.lang)[0])
-    numeric = [column for column in frame.columns if column not in names]
-    styled = styled.set_properties(subset=numeric, **{"text-align": "right"})
-    st.dataframe(styled, hide_index=True, width="stretch")
+    config = {
+        column: st.column_config.TextColumn(alignment="right")
+        for column in frame.columns
+        if column not in names
+    } | {names[1]: st.column_config.TextColumn(width="large")}
+    st.dataframe(styled, hide_index=True, width="stretch", column_config=config)
 
 
 def formulas(ctx: Ctx) -> None:
@@ -90,7 +95,7 @@ def side_by_side(
     )
     series = compare.series(strategy, own_rows, competitor_rows, platform, quarter)
     chart = charts.comparison_chart(series, metric, compare.chart_labels(metric, ctx.lang), ctx.lang)
-    st.vega_lite_chart(chart.to_dict(), width="stretch")
+    st.vega_lite_chart(chart.to_dict(), width="stretch", height=CHART_HEIGHT)
     formulas(ctx)
     st.caption(ctx.t("cp.compare.own_source"))
 
@@ -127,7 +132,8 @@ def month_section(
     strategy = ctx.strategy
     assert strategy is not None
     section = month.month_section(strategy, own_rows, competitor_rows, month_key)
-    previous = shown.month_label(periods.shift_month(month_key, -1), ctx.lang)
+    year, number = periods.parse_month(periods.shift_month(month_key, -1))
+    previous = i18n.day(date(year, number, 1), ctx.lang, "MMMM")
     with st.container(border=True):
         st.subheader(ctx.t("cp.month.title", month=shown.month_label(month_key, ctx.lang)))
         lines = month.highlights(section, ctx.lang)
@@ -136,7 +142,8 @@ def month_section(
         else:
             st.caption(ctx.t("cp.month.no_figures"))
         for item in section.platforms:
-            frame = _frame(ctx, item.rows, item.platform)
+            st.markdown(f"**{shown.platform_name(item.platform, ctx.lang)}**")
+            frame = _frame(ctx, item.rows)
             before = {row.side.key: row.summary.engagement for row in item.previous}
             frame[ctx.t("cp.month.engagement_before", month=previous)] = [
                 compare.value_text("engagement", before.get(row.side.key), ctx.lang) for row in item.rows

@@ -122,7 +122,9 @@ def _columns(ctx: Ctx) -> dict[str, Any]:
     config: dict[str, Any] = {
         "name": st.column_config.TextColumn(ctx.t("field.competitor"), disabled=True),
         "platform": st.column_config.TextColumn(ctx.t("field.platform"), disabled=True),
-        "note": st.column_config.TextColumn(ctx.t("field.note"), max_chars=280, help=ctx.t("cp.note_help")),
+        "note": st.column_config.TextColumn(
+            ctx.t("field.note"), max_chars=280, help=ctx.t("cp.note_help"), width="large"
+        ),
     }
     helps = {"followers": ctx.t("log.followers_help"), "likes": ctx.t("cp.likes_help")}
     for name in COMPETITOR_FIELDS:
@@ -206,7 +208,7 @@ def history_panel(ctx: Ctx, stored: Sequence[CompetitorWeek]) -> None:
         "week": st.column_config.TextColumn(ctx.t("field.week")),
         "name": st.column_config.TextColumn(ctx.t("field.competitor")),
         "platform": st.column_config.TextColumn(ctx.t("field.platform")),
-        "note": st.column_config.TextColumn(ctx.t("field.note")),
+        "note": st.column_config.TextColumn(ctx.t("field.note"), width="large"),
     } | {
         name: st.column_config.NumberColumn(ctx.t(f"field.{name}"), format="localized")
         for name in COMPETITOR_FIELDS

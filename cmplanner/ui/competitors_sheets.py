@@ -28,7 +28,15 @@ UPLOAD_VERSION = "cp.upload.version"
 UPLOAD_WEEK = "cp.upload.week"
 UPLOAD_PLATFORM = "cp.upload.platform"
 SKIP = "skip"
+FROM_SHEET = "sheet"
 MAP_COLUMNS = 4
+
+
+def target_label(ctx: Ctx, target: str) -> str:
+    """What a column can hold, short enough for a mapping choice."""
+    if target == SKIP:
+        return ctx.t("cp.map.skip")
+    return ctx.t("competitors.col.followers" if target == "followers" else f"field.{target}")
 
 
 def _upload_key() -> str:
@@ -51,14 +59,19 @@ def _given(ctx: Ctx, today: date, week_key: str, platform_key: str) -> tuple[str
     )
     platform = right.selectbox(
         ctx.t("cp.sheet.platform"),
-        [None, *followed],
+        [FROM_SHEET, *(p.value for p in followed)],
         key=platform_key,
         format_func=lambda p: (
-            ctx.t("cp.sheet.platform_from_sheet") if p is None else ctx.t(f"platform.{p.value}")
+            ctx.t("cp.sheet.platform_from_sheet") if p == FROM_SHEET else ctx.t(f"platform.{p}")
         ),
         help=ctx.t("cp.sheet.platform_help"),
     )
-    return week, platform
+    return week, _platform(platform)
+
+
+def _platform(value: str | None) -> Platform | None:
+    """The platform chosen for rows without one; None: the sheet says (or the competitor's only platform)."""
+    return None if not value or value == FROM_SHEET else Platform(value)
 
 
 def _cell(value: Any, lang: str) -> str:
@@ -104,9 +117,9 @@ def _check(
 
 
 def _outcome(ctx: Ctx, sheet: sheets.Sheet, stored: Sequence[CompetitorWeek], prefix: str, save: Any) -> None:
-    """What was read, what is wrong with it, and the buttons to save it."""
+    """What was read (``prefix``: ``paste`` or ``upload``), what is wrong with it, and the buttons to save it."""
     if sheet.errors:
-        st.error(bullets(ctx.t("cp.sheet.fix"), sheet.errors), icon=":material/error:")
+        st.error(bullets(ctx.t(f"cp.{prefix}.fix"), sheet.errors), icon=":material/error:")
         return
     if not sheet.rows:
         st.info(ctx.t("cp.sheet.no_rows"), icon=":material/info:")
@@ -135,7 +148,7 @@ def _read_paste(ctx: Ctx) -> sheets.Sheet:
         str(st.session_state.get(PASTE) or ""),
         strategy.competitors,
         ctx.lang,
-        platform=st.session_state.get(PASTE_PLATFORM),
+        platform=_platform(st.session_state.get(PASTE_PLATFORM)),
         week=st.session_state.get(PASTE_WEEK),
     )
 
@@ -178,7 +191,7 @@ def _mapping(ctx: Ctx, file_id: str, headers: Sequence[str]) -> dict[str, str]:
                 options,
                 index=options.index(suggested.get(header, SKIP)),
                 key=f"cp.map.{file_id}.{index}",
-                format_func=lambda t: ctx.t("cp.map.skip") if t == SKIP else ctx.t(f"field.{t}"),
+                format_func=lambda t: target_label(ctx, t),
             )
     return mapping
 
@@ -192,7 +205,7 @@ def _read_upload(ctx: Ctx, upload: Any, mapping: dict[str, str]) -> sheets.Sheet
         mapping,
         strategy.competitors,
         ctx.lang,
-        platform=st.session_state.get(UPLOAD_PLATFORM),
+        platform=_platform(st.session_state.get(UPLOAD_PLATFORM)),
         week=st.session_state.get(UPLOAD_WEEK),
     )
 

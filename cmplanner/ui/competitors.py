@@ -7,6 +7,9 @@ import streamlit as st
 
 from cmplanner.ui.shell import Ctx
 
+PAGE = "pages/14_competitors.py"
+TASK = "day.competitors"
+"""The daily task "keep an eye on competitors", under which :func:`checklist_link` goes."""
 VIEW = "cp.view"
 VIEWS: tuple[str, ...] = ("log", "sheets", "compare", "webcare")
 NEEDS_COMPETITORS = frozenset({"log", "sheets", "compare"})
@@ -60,3 +63,22 @@ def no_platforms(ctx: Ctx) -> None:
         icon=":material/apps:",
         query_params={"s": ctx.strategy.id},
     )
+
+
+def checklist_link(ctx: Ctx) -> None:
+    """Under the daily competitor task: straight to the log (or to the walk, where competitors are added)."""
+    assert ctx.strategy is not None
+    if ctx.strategy.competitors:
+        st.page_link(
+            PAGE,
+            label=ctx.t("cp.checklist.log"),
+            icon=":material/storefront:",
+            query_params={"s": ctx.strategy.id},
+        )
+    else:
+        st.page_link(
+            "pages/1_audience.py",
+            label=ctx.t("cp.to_audience"),
+            icon=":material/storefront:",
+            query_params={"s": ctx.strategy.id},
+        )

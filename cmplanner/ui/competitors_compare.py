@@ -14,9 +14,10 @@ from cmplanner import charts, i18n, periods
 from cmplanner import presentation as shown
 from cmplanner.competitors import compare, month
 from cmplanner.models import CompetitorWeek, Platform, WeekMetrics
+from cmplanner.ui import competitors
 from cmplanner.ui.shell import Ctx, escape
 
-PAGE = "pages/14_competitors.py"
+PAGE = competitors.PAGE
 QUARTER = "cp.quarter"
 PLATFORM = "cp.platform"
 METRIC = "cp.metric"
@@ -45,7 +46,7 @@ def _table(ctx: Ctx, frame: pd.DataFrame, own: Sequence[bool]) -> None:
         column: st.column_config.TextColumn(alignment="right")
         for column in frame.columns
         if column not in names
-    } | {names[1]: st.column_config.TextColumn(width="large")}
+    } | {names[1]: st.column_config.TextColumn(width="medium")}
     st.dataframe(styled, hide_index=True, width="stretch", column_config=config)
 
 
@@ -141,11 +142,12 @@ def month_section(
             st.markdown("\n".join(f"- {escape(line)}" for line in lines))
         else:
             st.caption(ctx.t("cp.month.no_figures"))
+        st.caption(ctx.t("cp.month.before", month=previous))
         for item in section.platforms:
             st.markdown(f"**{shown.platform_name(item.platform, ctx.lang)}**")
             frame = _frame(ctx, item.rows)
             before = {row.side.key: row.summary.engagement for row in item.previous}
-            frame[ctx.t("cp.month.engagement_before", month=previous)] = [
+            frame[shown.capitalised(previous)] = [
                 compare.value_text("engagement", before.get(row.side.key), ctx.lang) for row in item.rows
             ]
             _table(ctx, frame, [row.side.own for row in item.rows])

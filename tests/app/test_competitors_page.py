@@ -332,13 +332,16 @@ def test_the_monthly_review_shows_competitors_and_the_webcare_trend(demo_bakery:
 # -- webcare ---------------------------------------------------------------------------------------------------
 
 
-def test_the_daily_messages_task_shows_last_weeks_answers(demo_bakery: Strategy) -> None:
+def test_the_daily_tasks_show_last_weeks_answers_and_lead_to_the_log(demo_bakery: Strategy) -> None:
     at = open_page("pages/6_checklists.py", demo_bakery.id, today=WEDNESDAY)
     no_exception(at)
     # 2026-W46 in the demo: Instagram 9 received, 9 answered, 2.5 h; Facebook 4, 4, 18 h
     # → 13 of 13 (100%), (2.5 × 9 + 18 × 4) ÷ 13 = 7.3 h on average
     line = "Last week: 13 of 13 answered (100%), average 7.3 h — people expect an answer within 24 h (Arise, 2017)."
     assert line in shown(at)
+    # and the daily competitor task leads to their log
+    links = [link.proto for link in at.get("page_link") if link.proto.label == "Log their figures"]
+    assert [(link.page, link.query_string) for link in links] == [("competitors", f"s={demo_bakery.id}")]
 
 
 def goal_input(at: AppTest, kind: str, platform: str):  # noqa: ANN201 - AppTest's NumberInput

@@ -1,6 +1,7 @@
 """A sample workspace: a Dutch bakery (B2C) and a B2B consultancy, with goals for the current quarter and weeks of
-metrics that put the goals in different states, and the bakery's planned December (content pillars, own dates,
-Sinterklaas and Christmas, a few posts already out), so a first run has something to look at."""
+metrics that put the goals in different states, the bakery's planned December (content pillars, own dates,
+Sinterklaas and Christmas, a few posts already out), its two competitors with their weekly figures and its webcare
+figures, so a first run has something to look at."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from datetime import date
 
 from cmplanner import periods
 from cmplanner.calendar import demo as calendar_demo
+from cmplanner.competitors import demo as competitor_demo
 from cmplanner.models import (
     AgeBand,
     BusinessProfile,
@@ -22,7 +24,8 @@ from cmplanner.models import (
     Strategy,
     WeekMetrics,
 )
-from cmplanner.store import PLANNED_POSTS, Store
+from cmplanner.store import COMPETITOR_WEEKS, PLANNED_POSTS, Edit, Store
+from cmplanner.webcare import demo as webcare_demo
 
 
 def bakery(quarter: str) -> Strategy:
@@ -204,15 +207,25 @@ def planned_december(today: date) -> int:
 
 
 def write_demo(store: Store, today: date | None = None) -> list[Strategy]:
-    """Add the two sample strategies (with metrics; the bakery with a planned December) and return them."""
+    """Add the two sample strategies (with metrics; the bakery with a planned December, webcare figures and two
+    competitors with their weeks) and return them."""
     today = today or date.today()
     quarter = periods.current_quarter(today)
     written = []
     december = calendar_demo.december(bakery(quarter), planned_december(today))
+    rivals, rival_weeks = competitor_demo.for_bakery(today)
     for kind, strategy in (("bakery", december.strategy), ("consultancy", consultancy(quarter))):
-        stored = store.add(strategy)
-        store.upsert_weeks(stored.id, weeks_for(kind, stored, today))
         if kind == "bakery":
-            store.update(stored.id, lambda edit: edit.put(PLANNED_POSTS, december.posts))
+            strategy.competitors = rivals
+        stored = store.add(strategy)
+        weeks = weeks_for(kind, stored, today)
+        store.upsert_weeks(stored.id, webcare_demo.bakery_webcare(weeks) if kind == "bakery" else weeks)
+        if kind == "bakery":
+
+            def change(edit: Edit) -> None:
+                edit.put(PLANNED_POSTS, december.posts)
+                edit.put(COMPETITOR_WEEKS, rival_weeks)
+
+            store.update(stored.id, change)
         written.append(stored)
     return written

@@ -3,7 +3,7 @@
 Draft keys: ``w.profile.<field>``; ``w.personas`` (list of ids) and ``w.persona.<id>.<field>``;
 ``w.platforms.<platform>.<field>``, ``w.platforms.recommended`` and ``w.platforms.by_hand`` (see
 :func:`follow_recommendations`); ``w.goals`` (list of ids) and ``w.goal.<id>.<field>``;
-the content pillars' keys are in ``cmplanner.pillars``.
+the content pillars' keys are in ``cmplanner.pillars``, the competitors' in ``cmplanner.competitors.walk``.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from cmplanner import i18n, periods, pillars, platforms
+from cmplanner.competitors import walk as competitor_walk
 from cmplanner.models import BusinessProfile, Goal, Persona, Platform, PlatformPlan, Strategy, new_id
 from cmplanner.pacing import default_start_week
 
@@ -158,6 +159,7 @@ def from_strategy(strategy: Strategy) -> dict[str, Any]:
             draft.setdefault(f"w.platforms.{platform.value}.use", False)
         draft[BY_HAND] = sorted(p.value for p in Platform)
     draft.update(pillars.to_draft(strategy))
+    draft.update(competitor_walk.to_draft(strategy))
     draft["w.goals"] = [goal.id for goal in strategy.goals]
     for goal in strategy.goals:
         for field, value in goal.model_dump(mode="json").items():

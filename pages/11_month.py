@@ -5,12 +5,14 @@ import streamlit as st
 
 from cmplanner import checklists, reviews
 from cmplanner.presentation import month_label
-from cmplanner.store import POSTS, REVIEWS, TICKS
+from cmplanner.store import COMPETITOR_WEEKS, POSTS, REVIEWS, TICKS
 from cmplanner.ui import page, today
+from cmplanner.ui.competitors_compare import month_section
 from cmplanner.ui.review import data_panel, history_panel, month_picker, report_button, review_form
 from cmplanner.ui.review_month import ALL_KPIS, decisions_panel, overview_panel, platform_panel
 from cmplanner.ui.review_posts import posts_panel
 from cmplanner.ui.shell import cached_weeks
+from cmplanner.ui.webcare import trend_panel
 
 ctx = page("review_month", needs_strategy=True, layout="wide")
 strategy = ctx.strategy
@@ -39,7 +41,11 @@ for item in summary.platforms:
     platform_panel(ctx, summary, item, everything)
 if not summary.platforms:
     st.info(ctx.t("rv.no_platforms"), icon=":material/info:")
+else:
+    trend_panel(ctx, rows, month)
 posts_panel(ctx, month, ctx.rows(POSTS))
+if strategy.competitors:
+    month_section(ctx, rows, ctx.rows(COMPETITOR_WEEKS), month)
 
 review_form(ctx, "month", month, summary.review)
 history_panel(ctx, reviews.newest_first(ctx.rows(REVIEWS)))

@@ -4,8 +4,10 @@ import streamlit as st
 from babel import Locale
 
 from cmplanner import i18n, wizard
+from cmplanner.competitors import walk as competitor_walk
 from cmplanner.models import AgeBand, ContentFormat, Market, Platform, Strategy
 from cmplanner.ui import page, walk
+from cmplanner.ui.competitors_walk import section as competitor_section
 
 COUNTRIES = (
     "NL",
@@ -170,11 +172,14 @@ if st.button(ctx.t("audience.add_persona"), icon=":material/person_add:"):
     draft.save()
     st.rerun()
 
+competitor_errors = competitor_walk.from_draft(draft.current(), ctx.lang)[1]
+competitor_section(ctx, draft, competitor_errors if walk.touched("audience") else {})
 draft.save()
 
 
 def save_audience(strategy: Strategy) -> None:
     strategy.profile, strategy.personas, _ = wizard.audience(draft.saved, ctx.lang)
+    strategy.competitors, _ = competitor_walk.from_draft(draft.saved, ctx.lang)
 
 
-walk.nav(ctx, "audience", errors, save_audience)
+walk.nav(ctx, "audience", {**errors, **competitor_errors}, save_audience)

@@ -3,7 +3,9 @@
 import streamlit as st
 
 from cmplanner import pacing, tracker
+from cmplanner.store import COMPETITOR_WEEKS
 from cmplanner.ui import page, today
+from cmplanner.ui.competitors_compare import compact
 from cmplanner.ui.report import download_button
 from cmplanner.ui.shell import cached_weeks
 from cmplanner.ui.tracker import cadence_table, goal_card, status_table
@@ -42,5 +44,7 @@ for item in items:
 st.subheader(ctx.t("tracker.cadence"))
 st.caption(ctx.t("tracker.cadence_help"))
 cadence_table(ctx, tracker.cadence(strategy, rows, quarter, day))
+if strategy.competitors:
+    compact(ctx, rows, ctx.rows(COMPETITOR_WEEKS), quarter)
 
 download_button(ctx, quarter)

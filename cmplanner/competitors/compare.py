@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal
 
 from cmplanner import i18n, kpis, periods, presentation
@@ -272,3 +273,10 @@ def metric_label(metric: Metric, lang: str) -> str:
 def formulas(lang: str) -> list[str]:
     """How each figure of the comparison is computed, to show next to it."""
     return [i18n.t(f"competitors.formula.{column}", lang) for column in COLUMNS]
+
+
+def quarters(competitor_rows: Sequence[CompetitorWeek], today: date) -> list[str]:
+    """The quarters a comparison can be shown for: the current one and those with competitor weeks logged,
+    newest first."""
+    found = {periods.quarter_of_week(row.week) for row in competitor_rows} | {periods.current_quarter(today)}
+    return sorted(found, reverse=True)

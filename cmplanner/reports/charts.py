@@ -1,6 +1,7 @@
-"""The report's charts: the tracker's chart of each goal (:func:`cmplanner.charts.goal_chart`) as a Vega-Lite spec
-sized and styled for print, rendered offline by vl-convert (JPEG for the PDF, SVG for the HTML) with the
-report's bundled Lato font. Nothing is ever fetched from outside."""
+"""The report's charts: the tracker's chart of each goal (:func:`cmplanner.charts.goal_chart`) and the competitor
+comparison's (:func:`cmplanner.charts.comparison_chart`) as Vega-Lite specs sized and styled for print, rendered
+offline by vl-convert (JPEG for the PDF, SVG for the HTML) with the report's bundled Lato font. Nothing is ever
+fetched from outside."""
 
 from __future__ import annotations
 
@@ -17,6 +18,23 @@ from cmplanner.reports.model import Report
 from cmplanner.reports.style import CHART_FONT, FONTS
 
 CHART_WIDTH, CHART_HEIGHT = 620, 170  # Vega-Lite plot area in px; the legend and axes come on top
+COMPARISON_HEIGHT = 190
+AXIS_STYLE: dict[str, Any] = {
+    "labelColor": "#4A5558",
+    "titleColor": "#4A5558",
+    "titleFontWeight": "normal",
+    "gridColor": "#E4E8E9",
+    "domainColor": "#B8C0C2",
+    "tickColor": "#B8C0C2",
+    "labelFontSize": 11,
+    "titleFontSize": 11,
+}
+LEGEND_STYLE: dict[str, Any] = {
+    "labelFontSize": 11,
+    "labelColor": "#2B3336",
+    "symbolType": "stroke",
+    "symbolStrokeWidth": 3,
+}
 
 
 def _styled_spec(item: tracker.GoalPace, labels: dict[str, str]) -> dict[str, Any]:
@@ -26,19 +44,22 @@ def _styled_spec(item: tracker.GoalPace, labels: dict[str, str]) -> dict[str, An
         .properties(width=CHART_WIDTH)
         .configure(font=CHART_FONT, background="white")
         .configure_view(stroke=None)
-        .configure_axis(
-            labelColor="#4A5558",
-            titleColor="#4A5558",
-            titleFontWeight="normal",
-            gridColor="#E4E8E9",
-            domainColor="#B8C0C2",
-            tickColor="#B8C0C2",
-            labelFontSize=11,
-            titleFontSize=11,
-        )
-        .configure_legend(labelFontSize=11, labelColor="#2B3336", symbolType="stroke", symbolStrokeWidth=3)
+        .configure_axis(**AXIS_STYLE)
+        .configure_legend(**LEGEND_STYLE)
     )
     spec: dict[str, Any] = chart.to_dict(validate=False)
+    return spec
+
+
+def comparison_spec(chart: dict[str, Any]) -> dict[str, Any]:
+    """A competitor comparison chart (a spec that carries its number locale) sized and styled like the goals'
+    charts; its own config (the locale) is kept."""
+    spec: dict[str, Any] = orjson.loads(orjson.dumps(chart))
+    spec["width"], spec["height"] = CHART_WIDTH, COMPARISON_HEIGHT
+    config = spec.setdefault("config", {})
+    config.update(font=CHART_FONT, background="white", view={"stroke": None})
+    config["axis"] = {**config.get("axis", {}), **AXIS_STYLE}
+    config["legend"] = {**config.get("legend", {}), **LEGEND_STYLE}
     return spec
 
 
@@ -119,16 +140,32 @@ def _render(spec_json: bytes, kind: str, lang: str) -> bytes:
     return str(vlc.vegalite_to_svg(spec, format_locale=locale, allowed_base_urls=[])).encode("utf-8")
 
 
+def _render_all(specs: list[bytes | None], kind: str, lang: str) -> list[bytes | None]:
+    """Rendered specs in order (None stays None), on a few threads (vl-convert releases the GIL)."""
+    todo = list(dict.fromkeys(spec for spec in specs if spec is not None))
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        done = dict(zip(todo, pool.map(lambda s: _render(s, kind, lang), todo), strict=True))
+    return [done[spec] if spec is not None else None for spec in specs]
+
+
 def chart_images(report: Report, kind: Literal["jpeg", "svg"]) -> list[bytes | None]:
     """Each progress item's chart rendered (JPEG at 2× for the PDF, SVG for HTML) in order; None: no chart.
 
-    Rendering runs on a few threads (vl-convert releases the GIL) and is cached per spec and language.
+    Rendering is cached per spec and language.
     """
     specs = [
         orjson.dumps(item.chart, option=orjson.OPT_SORT_KEYS) if item.chart else None
         for item in report.progress
     ]
-    todo = list(dict.fromkeys(spec for spec in specs if spec is not None))
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        done = dict(zip(todo, pool.map(lambda s: _render(s, kind, report.lang), todo), strict=True))
-    return [done[spec] if spec is not None else None for spec in specs]
+    return _render_all(specs, kind, report.lang)
+
+
+def competitor_images(report: Report, kind: Literal["jpeg", "svg"]) -> list[bytes | None]:
+    """Each compared platform's chart of the competitor section, rendered like :func:`chart_images`."""
+    if report.competitors is None:
+        return []
+    specs: list[bytes | None] = [
+        orjson.dumps(comparison_spec(table.chart), option=orjson.OPT_SORT_KEYS)
+        for table in report.competitors.platforms
+    ]
+    return _render_all(specs, kind, report.lang)

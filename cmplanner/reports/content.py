@@ -16,8 +16,9 @@ from datetime import date
 
 from cmplanner import i18n, kpis, periods, recommend, tracker
 from cmplanner import presentation as shown
+from cmplanner.competitors.section import report_section
 from cmplanner.exports import slug
-from cmplanner.models import PlannedPost, Review, Strategy, WeekMetrics
+from cmplanner.models import CompetitorWeek, PlannedPost, Review, Strategy, WeekMetrics
 from cmplanner.pacing import Status
 from cmplanner.reports.charts import chart_images, chart_spec, warm_up
 from cmplanner.reports.errors import ReportError
@@ -37,7 +38,7 @@ from cmplanner.reports.model import (
 from cmplanner.reports.plan import next_month as next_month_plan
 from cmplanner.reports.style import DEFAULT_ACCENT, FONT_FAMILY, FONTS, readable, text_on
 from cmplanner.reviews import latest
-from cmplanner.store import METRICS, PLANNED_POSTS, REVIEWS, Store
+from cmplanner.store import COMPETITOR_WEEKS, METRICS, PLANNED_POSTS, REVIEWS, Store
 
 __all__ = [
     "DEFAULT_ACCENT",
@@ -109,6 +110,9 @@ def _labels(lang: str, quarter: str) -> dict[str, str]:
         "no_data_goal": "report.no_data_goal",
         "no_profile": "report.no_profile",
         "contents": "report.contents",
+        "competitors.formulas": "cp.report.formulas",
+        "competitors.watch": "cp.report.watch",
+        "competitors.notes": "cp.report.notes",
     }
     return {name: i18n.t(key, lang, quarter=quarter) for name, key in keys.items()}
 
@@ -246,8 +250,10 @@ def build(
     review: Review | None,
     opts: Options,
     posts: Sequence[PlannedPost] = (),
+    competitor_weeks: Sequence[CompetitorWeek] = (),
 ) -> Report:
-    """The report model of a strategy: strategy, progress in one quarter, the latest review, next month's plan."""
+    """The report model of a strategy: strategy, progress in one quarter, competitors, the latest review, next
+    month's plan."""
     lang = opts.lang
     today = opts.today or date.today()
     quarter = opts.quarter or report_quarter(strategy, today)
@@ -303,11 +309,20 @@ def build(
         footer=footer,
         file_stem=file_stem(strategy, lang, quarter),
         plan=next_month_plan(posts, today, lang),
+        competitors=report_section(strategy, weeks, competitor_weeks, quarter, lang, clean=inert),
     )
 
 
 def load(store: Store, strategy_id: str, opts: Options) -> Report:
-    """The report of a stored strategy, with its weeks and its latest review."""
+    """The report of a stored strategy, with its weeks, its competitors' weeks and its latest review."""
     snapshot = store.read(strategy_id)
     weeks = sorted(snapshot.rows(METRICS), key=lambda m: (m.week, m.platform.value))
-    return build(snapshot.strategy, weeks, latest(snapshot.rows(REVIEWS)), opts, snapshot.rows(PLANNED_POSTS))
+    review = latest(snapshot.rows(REVIEWS))
+    return build(
+        snapshot.strategy,
+        weeks,
+        review,
+        opts,
+        snapshot.rows(PLANNED_POSTS),
+        competitor_weeks=snapshot.rows(COMPETITOR_WEEKS),
+    )

@@ -10,6 +10,7 @@ import base64
 import html
 
 from cmplanner.presentation import STATUS_STYLES
+from cmplanner.reports import html_competitors
 from cmplanner.reports.charts import chart_images
 from cmplanner.reports.model import Fact, ProgressView, Report
 from cmplanner.reports.style import BODY, EFFECT_MARKS, INK, MUTED, PANEL, RULE, TRACK
@@ -104,6 +105,7 @@ td.status {{ text-align: center; font-weight: 700; font-size: 13px; white-space:
 .bar span {{ display: block; height: 100%; background: var(--accent); }}
 .review h4 {{ margin-top: 22px; }}
 .review p {{ margin: 4px 0; }}
+{html_competitors.STYLE}
 footer {{ padding: 16px 64px 28px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--rule); }}
 @media (max-width: 700px) {{
   .cover, section, footer {{ padding-left: 22px; padding-right: 22px; }}
@@ -327,6 +329,7 @@ def render(report: Report) -> str:
 <main>
 {_strategy(report)}
 {_progress(report)}
+{html_competitors.section(report)}
 {_plan(report)}
 {_review(report)}
 </main>

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from cmplanner.competitors.section import CompetitorSection
 from cmplanner.pacing import Status
 from cmplanner.reports.inputs import Logo
 
@@ -147,6 +148,8 @@ class Report:
     file_stem: str
     plan: PlanView | None = None
     """Next month's plan; None when the strategy plans no posts in the calendar."""
+    competitors: CompetitorSection | None = None
+    """You against your competitors in the quarter; None when the strategy follows none."""
 
     def filename(self, ext: str) -> str:
         return f"{self.file_stem}.{ext}"

@@ -18,6 +18,7 @@ from fpdf.fonts import FontFace
 from cmplanner.presentation import STATUS_STYLES
 from cmplanner.reports.charts import chart_images
 from cmplanner.reports.model import ProgressView, Report
+from cmplanner.reports.pdf_competitors import competitors
 from cmplanner.reports.pdf_layout import MARGIN, ReportPdf, column_width, image_size
 from cmplanner.reports.pdf_plan import plan_section
 from cmplanner.reports.style import BODY, EFFECT_MARKS, FONT_FAMILY, INK, MUTED, PANEL, TRACK, rgb
@@ -73,6 +74,8 @@ def _cover(pdf: ReportPdf, report: Report) -> None:
     for status, text in report.counts:
         x += pdf.chip(x, y + 23, text, status, size=9.5) + 3
     sections = [report.labels["strategy"], report.labels["progress"]]
+    if report.competitors is not None:
+        sections.append(report.competitors.title)
     if report.plan is not None:
         sections.append(report.plan.title)
     if report.review is not None:
@@ -357,6 +360,7 @@ def render(report: Report) -> bytes:
     _cover(pdf, report)
     _strategy(pdf, report)
     _progress(pdf, report)
+    competitors(pdf, report)
     plan_section(pdf, report)
     _review(pdf, report)
     return bytes(pdf.output())

@@ -16,7 +16,9 @@ from cmplanner.checklists import Progress, Ticks
 from cmplanner.models import Period
 from cmplanner.platforms import PERIODS
 from cmplanner.store import StoreError
+from cmplanner.ui import competitors as competitors_ui
 from cmplanner.ui import state
+from cmplanner.ui import webcare as webcare_ui
 from cmplanner.ui.calendar_grid import this_week as calendar_this_week
 from cmplanner.ui.shell import Ctx, escape, store_error_text
 from cmplanner.ui.workload import fit_message, suggestion_box
@@ -76,6 +78,10 @@ def tick_list(
                 )
                 if item.id == CALENDAR_TASK:
                     calendar_this_week(ctx, day)
+                if item.id == webcare_ui.TASK:
+                    webcare_ui.checklist_line(ctx, day)
+                if item.id == competitors_ui.TASK:
+                    competitors_ui.checklist_link(ctx)
                 continue
             left, right = st.columns([4, 1], vertical_alignment="center")
             strike = "~~" if row.complete else ""

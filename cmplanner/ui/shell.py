@@ -44,6 +44,7 @@ NAVIGATION: tuple[tuple[str, tuple[tuple[str, str, str], ...]], ...] = (
             ("tracker", "pages/9_tracker.py", ":material/monitoring:"),
             ("review_month", "pages/11_month.py", ":material/rate_review:"),
             ("review_quarter", "pages/12_quarter.py", ":material/event_repeat:"),
+            ("competitors", "pages/14_competitors.py", ":material/storefront:"),
         ),
     ),
     ("share", (("reports", "pages/10_reports.py", ":material/picture_as_pdf:"),)),

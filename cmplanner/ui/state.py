@@ -35,6 +35,8 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "home": ("name.",),
     "reports": ("report.",),
     "calendar": ("cal.",),
+    "competitors": ("cp.",),
+    "webcare": ("wc.",),
 }
 """Each editing scope and the session keys that hold its unsaved input (dropped by "Reload")."""
 WALK_PAGES = frozenset({"audience", "platforms", "goals", "review"})

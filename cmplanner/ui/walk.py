@@ -48,7 +48,8 @@ def steps(ctx: Ctx, current: str) -> None:
 
 NOTICE = "walk.notice"
 WALK_KEYS = frozenset(
-    f"strategy.{field}" for field in ("name", "profile", "personas", "platforms", "pillars", "goals")
+    f"strategy.{field}"
+    for field in ("name", "profile", "personas", "competitors", "platforms", "pillars", "goals")
 )
 """What the walk edits: when another page or window changed one of these after the draft's version, the draft is
 stale and the walk starts from the stored strategy."""

@@ -50,7 +50,8 @@ def test_monthly_review_shows_the_month_per_platform(bakery: Strategy) -> None:
         "in October 2026",
     ):
         assert part in text
-    assert len(at.dataframe) == 4  # figures and goals for each platform
+    # figures and goals for each platform, webcare over three months, competitors on Facebook and Instagram
+    assert len(at.dataframe) == 7
     figures = at.dataframe[0].value
     assert list(figures.columns)[:4] == ["KPI", "November 2026", "October 2026", "Change"]
     assert list(figures["KPI"])[:3] == ["Followers", "Posts", "Impressions"]  # the goals' KPIs first

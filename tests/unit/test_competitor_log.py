@@ -116,7 +116,7 @@ def test_bad_cells_are_refused_naming_competitor_platform_and_field(
 def test_dutch_messages_name_the_competitor_too(rivals: list[Competitor]) -> None:
     checked = log.validate(rivals, [edited("bb", "instagram", comments=-1)], [], "nl")
     assert checked.errors == [
-        "Broodbar op Instagram, Opmerkingen: -1 is negatief. Vul 0 of meer in, of laat de cel leeg."
+        "Broodbar op Instagram, Reacties: -1 is negatief. Vul 0 of meer in, of laat de cel leeg."
     ]
 
 

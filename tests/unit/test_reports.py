@@ -126,7 +126,8 @@ def test_html_has_name_goals_statuses_and_review_in_the_language(
     for needle in (bakery.name, *GOALS[lang], *HEADINGS[lang], *REVIEW[lang], *statuses(store, bakery, lang)):
         assert needle in page.text, needle
     assert ("html", "lang", lang) in page.attrs
-    assert page.tags.count("img") == len(bakery.goals)  # one chart per goal, all data URIs
+    # one chart per goal, and one per platform compared with competitors (Facebook, Instagram); all data URIs
+    assert page.tags.count("img") == len(bakery.goals) + 2
 
 
 def test_html_is_self_contained(store: Store, bakery: Strategy) -> None:

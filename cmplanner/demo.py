@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from cmplanner import periods
+from cmplanner import demo_posts, periods
 from cmplanner.calendar import demo as calendar_demo
 from cmplanner.competitors import demo as competitor_demo
 from cmplanner.models import (
@@ -20,11 +20,12 @@ from cmplanner.models import (
     Persona,
     Platform,
     PlatformPlan,
+    Post,
     Role,
     Strategy,
     WeekMetrics,
 )
-from cmplanner.store import COMPETITOR_WEEKS, PLANNED_POSTS, Edit, Store
+from cmplanner.store import COMPETITOR_WEEKS, PLANNED_POSTS, POSTS, Edit, Store
 from cmplanner.webcare import demo as webcare_demo
 
 
@@ -221,10 +222,13 @@ def write_demo(store: Store, today: date | None = None) -> list[Strategy]:
         weeks = weeks_for(kind, stored, today)
         store.upsert_weeks(stored.id, webcare_demo.bakery_webcare(weeks) if kind == "bakery" else weeks)
         if kind == "bakery":
+            out = demo_posts.published(december.imported, today)
+            posts = [*demo_posts.logged_posts(weeks, today, out), *out]
 
-            def change(edit: Edit) -> None:
+            def change(edit: Edit, posts: list[Post] = posts) -> None:
                 edit.put(PLANNED_POSTS, december.posts)
                 edit.put(COMPETITOR_WEEKS, rival_weeks)
+                edit.put(POSTS, posts)
 
             store.update(stored.id, change)
         written.append(stored)

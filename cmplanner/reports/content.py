@@ -18,7 +18,7 @@ from cmplanner import i18n, kpis, periods, recommend, tracker
 from cmplanner import presentation as shown
 from cmplanner.competitors.section import report_section
 from cmplanner.exports import slug
-from cmplanner.models import CompetitorWeek, PlannedPost, Review, Strategy, WeekMetrics
+from cmplanner.models import CompetitorWeek, PlannedPost, Post, Review, Strategy, WeekMetrics
 from cmplanner.pacing import Status
 from cmplanner.reports.charts import chart_images, chart_spec, warm_up
 from cmplanner.reports.errors import ReportError
@@ -36,9 +36,10 @@ from cmplanner.reports.model import (
     ReviewView,
 )
 from cmplanner.reports.plan import next_month as next_month_plan
+from cmplanner.reports.posts import which_posts
 from cmplanner.reports.style import DEFAULT_ACCENT, FONT_FAMILY, FONTS, readable, text_on
 from cmplanner.reviews import latest
-from cmplanner.store import COMPETITOR_WEEKS, METRICS, PLANNED_POSTS, REVIEWS, Store
+from cmplanner.store import COMPETITOR_WEEKS, METRICS, PLANNED_POSTS, POSTS, REVIEWS, Store
 
 __all__ = [
     "DEFAULT_ACCENT",
@@ -251,6 +252,7 @@ def build(
     opts: Options,
     posts: Sequence[PlannedPost] = (),
     competitor_weeks: Sequence[CompetitorWeek] = (),
+    published: Sequence[Post] = (),
 ) -> Report:
     """The report model of a strategy: strategy, progress in one quarter, competitors, the latest review, next
     month's plan."""
@@ -310,6 +312,7 @@ def build(
         file_stem=file_stem(strategy, lang, quarter),
         plan=next_month_plan(posts, today, lang),
         competitors=report_section(strategy, weeks, competitor_weeks, quarter, lang, clean=inert),
+        posts=which_posts(strategy, published, today, lang),
     )
 
 
@@ -325,4 +328,5 @@ def load(store: Store, strategy_id: str, opts: Options) -> Report:
         opts,
         snapshot.rows(PLANNED_POSTS),
         competitor_weeks=snapshot.rows(COMPETITOR_WEEKS),
+        published=snapshot.rows(POSTS),
     )

@@ -10,7 +10,7 @@ import base64
 import html
 
 from cmplanner.presentation import STATUS_STYLES
-from cmplanner.reports import html_competitors
+from cmplanner.reports import html_competitors, html_posts
 from cmplanner.reports.charts import chart_images
 from cmplanner.reports.model import Fact, ProgressView, Report
 from cmplanner.reports.style import BODY, EFFECT_MARKS, INK, MUTED, PANEL, RULE, TRACK
@@ -106,6 +106,7 @@ td.status {{ text-align: center; font-weight: 700; font-size: 13px; white-space:
 .review h4 {{ margin-top: 22px; }}
 .review p {{ margin: 4px 0; }}
 {html_competitors.STYLE}
+{html_posts.STYLE}
 footer {{ padding: 16px 64px 28px; color: var(--muted); font-size: 12px; border-top: 1px solid var(--rule); }}
 @media (max-width: 700px) {{
   .cover, section, footer {{ padding-left: 22px; padding-right: 22px; }}
@@ -330,6 +331,7 @@ def render(report: Report) -> str:
 {_strategy(report)}
 {_progress(report)}
 {html_competitors.section(report)}
+{html_posts.section(report)}
 {_plan(report)}
 {_review(report)}
 </main>

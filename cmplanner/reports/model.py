@@ -91,6 +91,41 @@ class ReviewView:
 
 
 @dataclass(frozen=True)
+class PostLine:
+    """One post in "which posts worked": its KPI value, when, its format and its first words (inert), its link."""
+
+    value: str
+    when: str
+    format: str
+    text: str
+    link: str
+
+
+@dataclass(frozen=True)
+class PostGroupView:
+    """One platform's best and weakest posts of the month and what each group has in common."""
+
+    platform: str
+    counted: str
+    best: list[PostLine]
+    weakest: list[PostLine]
+    best_share: str
+    weakest_share: str
+
+
+@dataclass(frozen=True)
+class PostsView:
+    """Which posts worked in the last complete month (``reports.posts``)."""
+
+    title: str
+    intro: str
+    formula: str
+    best: str
+    weakest: str
+    platforms: list[PostGroupView]
+
+
+@dataclass(frozen=True)
 class PlanRow:
     """One planned post in the report's table of next month's plan."""
 
@@ -150,6 +185,8 @@ class Report:
     """Next month's plan; None when the strategy plans no posts in the calendar."""
     competitors: CompetitorSection | None = None
     """You against your competitors in the quarter; None when the strategy follows none."""
+    posts: PostsView | None = None
+    """Which posts worked in the last complete month; None when no imported post is in it."""
 
     def filename(self, ext: str) -> str:
         return f"{self.file_stem}.{ext}"

@@ -21,6 +21,7 @@ from cmplanner.reports.model import ProgressView, Report
 from cmplanner.reports.pdf_competitors import competitors
 from cmplanner.reports.pdf_layout import MARGIN, ReportPdf, column_width, image_size
 from cmplanner.reports.pdf_plan import plan_section
+from cmplanner.reports.pdf_posts import posts_section
 from cmplanner.reports.style import BODY, EFFECT_MARKS, FONT_FAMILY, INK, MUTED, PANEL, TRACK, rgb
 
 
@@ -76,6 +77,8 @@ def _cover(pdf: ReportPdf, report: Report) -> None:
     sections = [report.labels["strategy"], report.labels["progress"]]
     if report.competitors is not None:
         sections.append(report.competitors.title)
+    if report.posts is not None:
+        sections.append(report.posts.title)
     if report.plan is not None:
         sections.append(report.plan.title)
     if report.review is not None:
@@ -361,6 +364,7 @@ def render(report: Report) -> bytes:
     _strategy(pdf, report)
     _progress(pdf, report)
     competitors(pdf, report)
+    posts_section(pdf, report)
     plan_section(pdf, report)
     _review(pdf, report)
     return bytes(pdf.output())

@@ -248,6 +248,10 @@ def cmd_import(args: argparse.Namespace) -> int:
             f"{i18n.t('platform.' + name.value)} posts: {status['new']} new, {status['changed']} changed, "
             f"{status['unchanged']} unchanged"
         )
+    if outcome.linked:
+        print(
+            f"linked {plural(outcome.linked, 'planned post', 'planned posts')} of the calendar to the published post"
+        )
     if not outcome.written:
         print("nothing changed: these weeks are already stored with the same figures")
     return 0

@@ -16,14 +16,17 @@ from datetime import date
 from functools import partial
 from typing import TYPE_CHECKING
 
+import pandas as pd
+
 from cmplanner import importers
+from cmplanner.calendar import matching
 from cmplanner.importers import ImportProblem, Parsed
 from cmplanner.importers.aliases import norm
 from cmplanner.importers.preview import Status
 from cmplanner.models import Baseline as StoredBaseline
 from cmplanner.models import ImportMemory, Platform, Post, Strategy, WeekMetrics
-from cmplanner.posts import PostMerge
-from cmplanner.store.schema import IMPORT_MEMORY, METRICS, POSTS
+from cmplanner.posts import PostMerge, Posts
+from cmplanner.store.schema import IMPORT_MEMORY, METRICS, PLANNED_POSTS, POSTS
 
 if TYPE_CHECKING:
     from cmplanner.store import Edit
@@ -75,6 +78,8 @@ class Outcome:
     per_platform: dict[Platform, Counts] = field(default_factory=dict)
     posts: PostMerge | None = None
     """What the import does to the posts (new, changed, unchanged ones); None when no file lists posts."""
+    linked: int = 0
+    """Planned posts of the calendar the import linked to their published post (and so marked published)."""
 
     @property
     def written(self) -> int:
@@ -231,9 +236,33 @@ def write_files(edit: Edit, files: Sequence[Parsed], remember: Sequence[Remember
     done = planned(edit.rows(METRICS), files, edit.rows(POSTS))
     if done.posts is not None and len(done.posts.written):
         edit.put(POSTS, done.posts.written.records())
+        done.linked = link_published(edit, done.posts.posts)
     edit.put(METRICS, [row for row, _ in done.plan])
     save(edit, remember)
     return done
+
+
+def link_published(edit: Edit, known: Posts) -> int:
+    """Link the calendar's planned posts to the imported posts they became (``calendar.matching``: by permalink,
+    else platform and time); a post linked on each of its platforms is published. Returns how many changed."""
+    planned_posts = edit.rows(PLANNED_POSTS)
+    if not planned_posts or not len(known):
+        return 0
+    times = pd.Series([post.planned_at for post in planned_posts])
+    start, end = times.min() - matching.WINDOW, times.max() + matching.WINDOW
+    pasted = {
+        link.permalink.strip().rstrip("/")
+        for post in planned_posts
+        for link in post.links
+        if link.permalink and not link.post_id
+    }
+    frame = known.frame
+    wanted = frame["published_at"].between(start, end)  # by time: only posts near a planned one can match
+    wanted |= frame["permalink"].fillna("").str.strip().str.rstrip("/").isin(pasted)  # by link: any time
+    candidates = Posts.checked(frame[wanted]) if wanted.any() else Posts()
+    changed = matching.apply_matches(planned_posts, matching.match_published(planned_posts, list(candidates)))
+    edit.put(PLANNED_POSTS, changed)
+    return len(changed)
 
 
 def preview(stored: Sequence[WeekMetrics], rows: Sequence[WeekMetrics]) -> Outcome:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from cmplanner import kpis, periods
-from cmplanner.models import POST_METRICS, Platform, Post
+from cmplanner.models import POST_METRICS, PlannedPost, Platform, Post, PostStatus
 
 POST_KPIS: tuple[str, ...] = (
     "engagement_rate_reach",
@@ -176,3 +176,37 @@ def share_text(share: Shared, lang: str) -> str:
     if share.time is not None:
         parts.append(i18n.t(f"posts.time.{share.time}", lang))
     return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class PlanCount:
+    """One platform's month in the calendar: posts planned (not skipped), published, and measured (linked to an
+    imported post, so their figures are known)."""
+
+    platform: Platform
+    planned: int
+    published: int
+    measured: int
+
+
+def planned_published_measured(
+    platforms: Sequence[Platform], planned: Sequence[PlannedPost], imported: Iterable[Post], month: str
+) -> list[PlanCount]:
+    """Per platform of the plan, the calendar month's planned, published and measured posts (none: no row)."""
+    from cmplanner.calendar.mix import month_posts
+
+    known = {(p.platform, p.post_id) for p in imported}
+    chosen = month_posts(planned, month)
+    result = []
+    for platform in platforms:
+        mine = [post for post in chosen if platform in post.platforms]
+        if not mine:
+            continue
+        out = [post for post in mine if post.status == PostStatus.PUBLISHED]
+        measured = [
+            post
+            for post in out
+            if (link := post.link_for(platform)) is not None and (platform, link.post_id) in known
+        ]
+        result.append(PlanCount(platform, len(mine), len(out), len(measured)))
+    return result

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from cmplanner import kpis, periods
-from cmplanner.models import Goal, Platform, Strategy, WeekMetrics
+from cmplanner.models import Goal, PlannedPost, Platform, PostStatus, Strategy, WeekMetrics
 from cmplanner.pacing import Pace, Status, pace, start_offset, weeks_elapsed
 
 
@@ -70,15 +70,29 @@ def plan_start(strategy: Strategy, quarter: str) -> str:
     return max(periods.week_key(strategy.created_at.date()), weeks[0])  # ISO week keys sort as text
 
 
-def cadence(strategy: Strategy, rows: Sequence[WeekMetrics], quarter: str, today: date) -> list[Cadence]:
-    """Per platform of the plan: posts logged so far this quarter vs its posts per week × weeks elapsed, counting
-    from :func:`plan_start`."""
+def cadence(
+    strategy: Strategy,
+    rows: Sequence[WeekMetrics],
+    quarter: str,
+    today: date,
+    published: Sequence[PlannedPost] = (),
+) -> list[Cadence]:
+    """Per platform of the plan: posts out so far this quarter vs its posts per week × weeks elapsed, counting
+    from :func:`plan_start`. A week's posts are the posts logged (or imported) for it, or the calendar's posts
+    marked published in it when those are more (posts planned and put out before any export came in)."""
     first = plan_start(strategy, quarter)
     weeks = {w for w in periods.quarter_weeks(quarter)[: weeks_elapsed(quarter, today)] if w >= first}
+    out: Counter[tuple[Platform, str]] = Counter(
+        (platform, periods.week_key(post.planned_at.date()))
+        for post in published
+        if post.status == PostStatus.PUBLISHED
+        for platform in post.platforms
+    )
     result = []
     for plan in strategy.platforms:
-        logged = sum(r.posts or 0 for r in rows if r.platform == plan.platform and r.week in weeks)
-        result.append(Cadence(plan.platform, plan.posts_per_week * len(weeks), logged, len(weeks)))
+        logged = {r.week: r.posts or 0 for r in rows if r.platform == plan.platform and r.week in weeks}
+        posts = sum(max(logged.get(week, 0), out[(plan.platform, week)]) for week in weeks)
+        result.append(Cadence(plan.platform, plan.posts_per_week * len(weeks), posts, len(weeks)))
     return result
 
 

@@ -5,7 +5,7 @@ import streamlit as st
 
 from cmplanner import checklists, reviews
 from cmplanner.presentation import month_label
-from cmplanner.store import COMPETITOR_WEEKS, POSTS, REVIEWS, TICKS
+from cmplanner.store import COMPETITOR_WEEKS, PLANNED_POSTS, POSTS, REVIEWS, TICKS
 from cmplanner.ui import page, today
 from cmplanner.ui.competitors_compare import month_section
 from cmplanner.ui.review import data_panel, history_panel, month_picker, report_button, review_form
@@ -43,7 +43,7 @@ if not summary.platforms:
     st.info(ctx.t("rv.no_platforms"), icon=":material/info:")
 else:
     trend_panel(ctx, rows, month)
-posts_panel(ctx, month, ctx.rows(POSTS))
+posts_panel(ctx, month, ctx.rows(POSTS), ctx.rows(PLANNED_POSTS))
 if strategy.competitors:
     month_section(ctx, rows, ctx.rows(COMPETITOR_WEEKS), month)
 

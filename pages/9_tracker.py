@@ -3,7 +3,7 @@
 import streamlit as st
 
 from cmplanner import pacing, tracker
-from cmplanner.store import COMPETITOR_WEEKS
+from cmplanner.store import COMPETITOR_WEEKS, PLANNED_POSTS
 from cmplanner.ui import page, today
 from cmplanner.ui.competitors_compare import compact
 from cmplanner.ui.report import download_button
@@ -43,7 +43,7 @@ for item in items:
     goal_card(ctx, item)
 st.subheader(ctx.t("tracker.cadence"))
 st.caption(ctx.t("tracker.cadence_help"))
-cadence_table(ctx, tracker.cadence(strategy, rows, quarter, day))
+cadence_table(ctx, tracker.cadence(strategy, rows, quarter, day, ctx.rows(PLANNED_POSTS)))
 if strategy.competitors:
     compact(ctx, rows, ctx.rows(COMPETITOR_WEEKS), quarter)
 

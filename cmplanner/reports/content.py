@@ -279,7 +279,7 @@ def build(
         note = i18n.t("report.no_data", lang)
     cadence = [
         CadenceView(shown.platform_name(c.platform, lang), shown.cadence_cell(c, lang), c.share)
-        for c in (tracker.cadence(strategy, weeks, quarter, today) if items else [])
+        for c in (tracker.cadence(strategy, weeks, quarter, today, posts) if items else [])
     ]
     footer = " · ".join(part for part in (name, client if client != name else "", when) if part)
     return Report(

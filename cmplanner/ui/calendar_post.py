@@ -21,7 +21,8 @@ from cmplanner.calendar import edits, status
 from cmplanner.calendar.labels import format_name, post_name, status_name
 from cmplanner.calendar.problems import CalendarError
 from cmplanner.models import ContentFormat, PlannedPost, Platform, PostLink, PostStatus
-from cmplanner.store import PLANNED_POSTS
+from cmplanner.post_results import DEFAULT_KPI, post_value
+from cmplanner.store import PLANNED_POSTS, POSTS
 from cmplanner.ui import calendar_checks, state
 from cmplanner.ui.calendar import (
     NOTICE,
@@ -203,12 +204,10 @@ def _delete(ctx: Ctx, post: PlannedPost) -> None:
 
 
 def linked_posts(ctx: Ctx, post: PlannedPost) -> None:
-    """What the post became on each platform: the permalink to paste once it is out, and the imported post's id.
-
-    Hook for matching with imported posts (issue 12, step 5): when ``links`` holds an imported post's id, this is
-    where its figures belong once the imported posts' table exists; today it shows the id and the permalink.
-    """
+    """What the post became on each platform: its results once an export brought it in (the import links a
+    published post to its imported record by permalink, or platform and time), and the permalink to paste."""
     key = stamp(post)
+    results(ctx, post)
     st.caption(ctx.t("cal.links_help"))
     with st.form(f"cal.links.{key}", border=False):
         values = {}
@@ -235,6 +234,27 @@ def linked_posts(ctx: Ctx, post: PlannedPost) -> None:
                 show_problems(ctx, err)
                 return
             saved_in_dialog(ctx, changed, ctx.t("cal.links_saved"))
+
+
+def results(ctx: Ctx, post: PlannedPost) -> None:
+    """The linked imported posts' lifetime figures, per platform (engagement rate by reach first)."""
+    imported = {(p.platform, p.post_id): p for p in ctx.rows(POSTS)}
+    for link in post.links:
+        found = imported.get((link.platform, link.post_id)) if link.post_id else None
+        if found is None:
+            continue
+        rate = post_value(found, DEFAULT_KPI)
+        figures = [f"{shown.kpi_name(DEFAULT_KPI, ctx.lang)}: {shown.kpi_value(DEFAULT_KPI, rate, ctx.lang)}"]
+        figures += [
+            f"{ctx.t(f'field.{name}')}: {i18n.number(getattr(found, name), ctx.lang)}"
+            for name in ("reach", "impressions", "reactions", "comments", "shares", "saves")
+            if getattr(found, name) is not None
+        ]
+        st.markdown(
+            f"**{ctx.t('cal.results', platform=ctx.t(f'platform.{link.platform.value}'))}** "
+            f":gray[{ctx.t('cal.results_asof', date=i18n.day(found.exported_on, ctx.lang))}]  \n"
+            + " · ".join(figures)
+        )
 
 
 def _dialog(ctx: Ctx, post: PlannedPost, changed_elsewhere: bool) -> None:

@@ -109,6 +109,8 @@ def counts_text(ctx: Ctx, outcome: Outcome, unchanged: bool = True) -> list[str]
                 parts.append(ctx.tn(key, sum(n for _, n in kinds), details=", ".join(details)))
         if parts:
             lines.append(f"{platform_label(ctx, platform)}: " + " · ".join(parts))
+    if outcome.linked:
+        lines.append(ctx.tn("importpage.linked", outcome.linked))
     return lines
 
 

@@ -6,17 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+import pandas as pd
 import streamlit as st
 
 from cmplanner import i18n
 from cmplanner import presentation as shown
-from cmplanner.models import Post
+from cmplanner.models import PlannedPost, Post
 from cmplanner.post_results import (
     DEFAULT_KPI,
     POST_KPIS,
     PlatformPosts,
     Ranked,
     in_month,
+    planned_published_measured,
     share_text,
     which_worked,
 )
@@ -66,11 +68,13 @@ def platform_posts(ctx: Ctx, item: PlatformPosts) -> None:
             )
 
 
-def posts_panel(ctx: Ctx, month: str, posts: Sequence[Post]) -> None:
-    """The section: a KPI to rank by (engagement rate by reach unless chosen), its formula, a card per platform."""
+def posts_panel(ctx: Ctx, month: str, posts: Sequence[Post], planned: Sequence[PlannedPost] = ()) -> None:
+    """The section: the calendar's planned, published and measured posts; a KPI to rank by (engagement rate by
+    reach unless chosen), its formula, a card per platform."""
     assert ctx.strategy is not None
     name = shown.month_label(month, ctx.lang)
     st.subheader(ctx.t("posts.title", month=name))
+    plan_panel(ctx, month, planned, posts)
     if not in_month(posts, month):
         st.caption(ctx.t("posts.none", month=name))
         return
@@ -86,3 +90,27 @@ def posts_panel(ctx: Ctx, month: str, posts: Sequence[Post]) -> None:
     platforms = [plan.platform for plan in ctx.strategy.platforms]
     for item in which_worked(posts, month, kpi, platforms):
         platform_posts(ctx, item)
+
+
+def plan_panel(ctx: Ctx, month: str, planned: Sequence[PlannedPost], imported: Sequence[Post]) -> None:
+    """The calendar month in short: per platform posts planned, published and measured (results imported)."""
+    assert ctx.strategy is not None
+    counts = planned_published_measured(
+        [p.platform for p in ctx.strategy.platforms], planned, imported, month
+    )
+    if not counts:
+        return
+    st.markdown(f"**{ctx.t('posts.plan_title', month=shown.month_label(month, ctx.lang))}**")
+    frame = pd.DataFrame(
+        [
+            {
+                ctx.t("field.platform"): shown.platform_name(c.platform, ctx.lang),
+                ctx.t("posts.col.planned"): c.planned,
+                ctx.t("posts.col.published"): c.published,
+                ctx.t("posts.col.measured"): c.measured,
+            }
+            for c in counts
+        ]
+    )
+    st.dataframe(frame, hide_index=True, width="content")
+    st.caption(ctx.t("posts.plan_help"))

@@ -12,7 +12,9 @@ import streamlit as st
 
 from cmplanner import i18n, import_mappings, periods, weeklog
 from cmplanner.import_mappings import Outcome
+from cmplanner.importers.planning import ACCOUNT_FIELDS
 from cmplanner.models import METRIC_FIELDS, Platform, WeekMetrics
+from cmplanner.posts import weeks_from_posts
 from cmplanner.store import POSTS, StoreError
 from cmplanner.ui.import_questions import platform_label
 from cmplanner.ui.shell import Ctx, escape, store_error_text, today
@@ -42,8 +44,15 @@ def _fields(rows: Sequence[WeekMetrics]) -> list[str]:
 def preview_frame(
     ctx: Ctx, outcome: Outcome, stored: Sequence[WeekMetrics], fields: Sequence[str]
 ) -> pd.DataFrame:
-    """One line per week and platform: its status, then each figure (``old → new`` where it changes)."""
+    """One line per week and platform: its status, then each figure (``old → new`` where it changes). Where the
+    week keeps an account-level figure from a daily series or a hand entry while its posts add up to another, the
+    posts' sum follows in brackets: both are shown, and the week rule says which one counts."""
     before = {(row.platform, row.week): row for row in stored}
+    from_posts = (
+        {(row.platform, row.week): row for row in weeks_from_posts(outcome.posts.posts)}
+        if outcome.posts
+        else {}
+    )
     order = list(Platform)
     lines = []
     for row, status in sorted(outcome.plan, key=lambda item: (order.index(item[0].platform), item[0].week)):
@@ -59,6 +68,14 @@ def preview_frame(
                 line[name] = f"{_cell(ctx, old_value)} → {_cell(ctx, new_value)}"
             else:
                 line[name] = _cell(ctx, new_value)
+            summed = getattr(from_posts.get((row.platform, row.week)), name, None)
+            if (
+                name in ACCOUNT_FIELDS
+                and summed is not None
+                and new_value is not None
+                and summed != new_value
+            ):
+                line[name] += " " + ctx.t("importpage.posts_sum", value=_cell(ctx, summed))
         lines.append(line)
     return pd.DataFrame(lines, columns=["status", "platform", "week", *fields])
 

@@ -396,3 +396,14 @@ def test_weeks_before_2004_are_questioned_before_anything_is_imported(store: Sto
     click_import(at)
     no_exception(at)
     assert {"2001-W13", "2026-W45"} <= {row.week for row in store.weeks(strategy.id)}
+
+
+def test_a_week_with_a_typed_reach_and_posts_shows_both_and_keeps_the_typed_one(store: Store) -> None:
+    strategy = with_platforms(store)
+    store.upsert_weeks(strategy.id, [WeekMetrics(platform="instagram", week="2026-W45", reach=5000)])
+    at = upload(open_import(strategy.id), ("Nov-18-2026.csv", instagram_export()))
+    no_exception(at)
+    week = next(r for r in preview(at) if r["week"].startswith("2026-W45"))
+    assert week["reach"] == "5,000 (posts: 230)"  # typed reach counts; the posts' sum is shown beside it
+    click_import(at)
+    assert next(r for r in store.weeks(strategy.id) if r.week == "2026-W45").reach == 5000

@@ -1,10 +1,10 @@
-"""The HTML report's "which posts worked": per platform the best and the weakest posts, with their links, and what
-each group has in common. Every text goes through ``esc``; a link is written only when it is a web address."""
+"""The HTML report's "which posts worked": per platform the best and the weakest posts, with their addresses, and
+what each group has in common. Every text goes through ``esc``; an address is text, not a link (the report holds no
+link and loads nothing, like the PDF)."""
 
 from __future__ import annotations
 
 import html
-import re
 
 from cmplanner.reports.model import PostLine, Report
 from cmplanner.reports.posts import shared_line
@@ -14,9 +14,9 @@ STYLE = """
 .posts ul { margin: 4px 0 6px; padding-left: 20px; }
 .posts li { margin: 4px 0; }
 .posts .value { font-weight: 700; }
+.posts .small { font-size: 12px; }
 @media (max-width: 700px) { .posts .groups { grid-template-columns: 1fr; } }
 """
-_WEB = re.compile(r"https?://[^\s\"'<>]+")
 
 
 def esc(text: str) -> str:
@@ -25,7 +25,7 @@ def esc(text: str) -> str:
 
 def _item(line: PostLine) -> str:
     head = " · ".join(esc(part) for part in (line.when, line.format) if part)
-    link = f' <a href="{esc(line.link)}">↗</a>' if _WEB.fullmatch(line.link) else ""
+    link = f'<br><span class="muted small">{esc(line.link)}</span>' if line.link else ""
     return f'<li><span class="value">{esc(line.value)}</span> · {head} — {esc(line.text)}{link}</li>'
 
 

@@ -53,10 +53,12 @@ def test_the_pdf_names_the_best_and_weakest_posts_with_kpi_and_formula(
         assert part in text, part
 
 
-def test_the_html_links_each_post_and_a_strategy_without_posts_has_no_section(data_dir: Path) -> None:
+def test_the_html_names_each_posts_address_and_a_strategy_without_posts_has_no_section(
+    data_dir: Path,
+) -> None:
     store = Store(data_dir)
     bakery, consultancy = demo.write_demo(store, TODAY)
     page, _ = reports.build(store, bakery.id, "html", reports.options(lang="en", today=TODAY))
-    assert b'<section id="posts"' in page and b'href="https://www.instagram.com/p/2026w48in0"' in page
+    assert b'<section id="posts"' in page and b"https://www.instagram.com/p/2026w48in0</span>" in page
     other, _ = reports.build(store, consultancy.id, "html", reports.options(lang="en", today=TODAY))
     assert b'<section id="posts"' not in other

@@ -7,9 +7,28 @@ cells with the same messages and question the same jumps. An empty cell is ``Non
 from __future__ import annotations
 
 import math
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Generic, TypeVar
 
 from cmplanner import periods
+
+R = TypeVar("R")
+
+
+@dataclass
+class Checked(Generic[R]):
+    """What a log's check found: the rows to save, the errors to fix, the warnings to confirm. Save ``rows`` only
+    when ``ok``."""
+
+    rows: list[R] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Implausible figures (a follower jump, an odd week) still to be confirmed (empty once confirmed)."""
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and not self.warnings
+
 
 MAX_VALUE = 10**12
 """No account has a trillion of anything: a larger number is a paste gone wrong (and JSON tools lose precision

@@ -8,7 +8,6 @@ Pure logic (no Streamlit); ``cmplanner/ui/log.py`` shows what these functions re
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -16,7 +15,7 @@ from pydantic import ValidationError
 
 from cmplanner import i18n, kpis, periods
 from cmplanner.figures import MAX_VALUE as MAX_VALUE
-from cmplanner.figures import is_jump, number, shown
+from cmplanner.figures import Checked, is_jump, number, shown
 from cmplanner.models import METRIC_FIELDS, Platform, Strategy, WeekMetrics
 from cmplanner.store import UpsertResult
 
@@ -30,18 +29,8 @@ HISTORY_WEEKS = 8
 """Logged weeks shown under the editor for context."""
 
 
-@dataclass
-class Result:
-    """What ``validate`` found. Save ``rows`` only when ``ok``."""
-
-    rows: list[WeekMetrics] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    """Implausible jumps still to be confirmed (empty once confirmed)."""
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not self.warnings
+Result = Checked[WeekMetrics]
+"""What ``validate`` found (see ``figures.Checked``)."""
 
 
 def fields_for(strategy: Strategy, show_all: bool) -> list[str]:

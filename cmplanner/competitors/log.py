@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import ValidationError
 
-from cmplanner import i18n, periods, presentation, weeklog
+from cmplanner import figures, i18n, periods, presentation, weeklog
 from cmplanner.figures import is_jump, number, shown
 from cmplanner.models import COMPETITOR_FIELDS, Competitor, CompetitorWeek, Platform
 
@@ -30,18 +29,8 @@ HISTORY_WEEKS = 8
 Key = tuple[str, Platform, str]
 
 
-@dataclass
-class Checked:
-    """What ``validate`` found. Save ``rows`` only when ``ok``."""
-
-    rows: list[CompetitorWeek] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    """Implausible follower jumps still to be confirmed (empty once confirmed)."""
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors and not self.warnings
+Checked = figures.Checked[CompetitorWeek]
+"""What ``validate`` found (see ``figures.Checked``)."""
 
 
 def tracked(competitors: Sequence[Competitor]) -> list[tuple[Competitor, Platform]]:

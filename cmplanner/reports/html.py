@@ -182,6 +182,8 @@ def _strategy(report: Report) -> str:
             parts.append(f'<ul class="reasons">{items}</ul>')
         if report.skipped:
             parts.append(f'<p class="muted">{esc(report.skipped)}</p>')
+    if report.time:
+        parts.append(f"<h3>{esc(labels['time'])}</h3><p>{esc(report.time)}</p>")
     parts.append(f"<h3>{esc(labels['goals'])}</h3>")
     if report.goals:
         head = "".join(

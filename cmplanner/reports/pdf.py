@@ -125,6 +125,9 @@ def _strategy(pdf: ReportPdf, report: Report) -> None:
             pdf.ln(3)
         if report.skipped:
             pdf.para(report.skipped, size=9, style="I", colour=MUTED)
+    if report.time:
+        pdf.h2(labels["time"], space=24)
+        pdf.para(report.time, size=10)
 
     pdf.h2(labels["goals"], space=35)
     if report.goals:

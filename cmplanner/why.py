@@ -48,10 +48,10 @@ def for_client(reasons: Iterable[recommend.Reason], country: str) -> list[recomm
 
 
 def reason_line(reason: recommend.Reason, lang: str) -> str:
-    """One reason as a line of plain text with its source in brackets."""
+    """One reason as a line of plain text, its source after a dash."""
     text = recommend.render(reason, lang)
     source = shown.source_name(reason.source, lang) if reason.source else ""
-    return f"{text} ({source})" if source else text
+    return f"{text} — {source}" if source else text
 
 
 def ranking(strategy: Strategy) -> dict[Platform, recommend.Recommendation]:

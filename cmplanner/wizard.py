@@ -80,7 +80,7 @@ def chosen_platforms(draft: Draft, lang: str) -> tuple[list[PlatformPlan], Error
         if not draft.get(prefix + "use"):
             continue
         data = {"platform": platform.value}
-        for field in ("role", "posts_per_week", "note"):
+        for field in ("role", "posts_per_week", "note", "why"):
             if draft.get(prefix + field) is not None:
                 data[field] = draft[prefix + field]
         plan = _build(PlatformPlan, data, prefix, lang, errors)

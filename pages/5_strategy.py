@@ -1,10 +1,11 @@
-"""The strategy as a readable document."""
+"""The strategy as a readable document: the working view with the app's reasoning, or the client view as the
+client report shows it."""
 
 import streamlit as st
 
 from cmplanner import i18n
 from cmplanner.ui import escape, go, page
-from cmplanner.ui.document import render
+from cmplanner.ui.document import client_view, render
 from cmplanner.ui.report import download_button
 from cmplanner.ui.walk import STEPS
 
@@ -20,6 +21,19 @@ cols = st.columns(len(STEPS))
 for col, (name, script) in zip(cols, STEPS, strict=True):
     if col.button(ctx.t(f"page.{name}"), icon=":material/edit:", key=f"edit.{name}", width="stretch"):
         go(script)
-render(ctx, strategy)
+view = st.segmented_control(
+    ctx.t("clientview.view"),
+    ["working", "client"],
+    default="working",
+    required=True,
+    format_func=lambda v: ctx.t(f"clientview.view.{v}"),
+    key="view",
+    bind="query-params",
+    help=ctx.t("clientview.view_help"),
+)
+if view == "client":
+    client_view(ctx, strategy)
+else:
+    render(ctx, strategy)
 
 download_button(ctx)

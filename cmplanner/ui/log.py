@@ -13,7 +13,7 @@ from cmplanner import periods, weeklog
 from cmplanner.models import METRIC_FIELDS, WeekMetrics
 from cmplanner.store import METRICS
 from cmplanner.ui import state
-from cmplanner.ui.shell import Ctx, escape
+from cmplanner.ui.shell import Ctx, escape, link_params
 
 WEEK = "log.week"
 SHOW_ALL = "log.all"
@@ -37,7 +37,7 @@ def editor_key(week: str) -> str:
 def no_platforms(ctx: Ctx) -> None:
     """Empty state: nothing to log before the strategy has platforms."""
     st.info(ctx.t("log.no_platforms"), icon=":material/info:")
-    params = {"s": ctx.strategy.id} if ctx.strategy else None
+    params = link_params(ctx.strategy.id if ctx.strategy else None)
     st.page_link(
         "pages/2_platforms.py", label=ctx.t("log.to_platforms"), icon=":material/apps:", query_params=params
     )

@@ -188,7 +188,7 @@ def test_no_platforms_yet_links_to_the_platforms_step(store: Store) -> None:
     assert "This strategy has no platforms yet" in shown(at)
     links = [link.proto for link in at.get("page_link") if link.proto.page == "platforms"]
     assert sorted(link.label for link in links) == ["Choose platforms", "Platforms"]  # page and sidebar
-    assert all(link.query_string == f"s={strategy.id}" for link in links)
+    assert all(link.query_string == f"lang=en&s={strategy.id}" for link in links)
     assert not at.data_editor
 
 

@@ -14,6 +14,7 @@ from cmplanner.models import METRIC_FIELDS, WeekMetrics
 from cmplanner.store import METRICS
 from cmplanner.ui import state
 from cmplanner.ui.shell import Ctx, escape, link_params
+from cmplanner.ui.tables import editor_format, localized
 
 WEEK = "log.week"
 SHOW_ALL = "log.all"
@@ -81,6 +82,7 @@ def _columns(ctx: Ctx) -> dict[str, Any]:
     for metric in METRIC_FIELDS:
         config[metric] = st.column_config.NumberColumn(
             ctx.t(f"field.{metric}"),
+            format=editor_format(ctx.lang),
             help={
                 "followers": ctx.t("log.followers_help"),
                 "response_time_hours": ctx.t("log.response_time_help"),
@@ -189,8 +191,11 @@ def history_panel(ctx: Ctx, stored: Sequence[WeekMetrics], fields: Sequence[str]
     config = {
         "week": st.column_config.TextColumn(ctx.t("field.week")),
         "platform": st.column_config.TextColumn(ctx.t("field.platform")),
-    } | {
-        metric: st.column_config.NumberColumn(ctx.t(f"field.{metric}"), format="localized")
-        for metric in fields
-    }
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, placeholder="–")
+    } | {metric: st.column_config.NumberColumn(ctx.t(f"field.{metric}")) for metric in fields}
+    st.dataframe(
+        localized(frame, ctx.lang, fields),
+        hide_index=True,
+        width="stretch",
+        column_config=config,
+        placeholder="–",
+    )

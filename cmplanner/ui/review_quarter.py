@@ -15,6 +15,7 @@ from cmplanner.models import Goal, Platform, Strategy, WeekMetrics
 from cmplanner.reviews import QuarterSummary
 from cmplanner.ui import state
 from cmplanner.ui.shell import Ctx, escape, today
+from cmplanner.ui.tables import editor_format
 
 
 def results_panel(ctx: Ctx, summary: QuarterSummary) -> None:
@@ -89,9 +90,11 @@ def proposals_panel(
             "kpi": st.column_config.TextColumn(ctx.t("field.kpi")),
             "unit": st.column_config.TextColumn(ctx.t("rv.unit")),
             "baseline": st.column_config.NumberColumn(
-                ctx.t("field.baseline"), min_value=0, format="localized"
+                ctx.t("field.baseline"), min_value=0, format=editor_format(ctx.lang)
             ),
-            "target": st.column_config.NumberColumn(ctx.t("field.target"), min_value=0, format="localized"),
+            "target": st.column_config.NumberColumn(
+                ctx.t("field.target"), min_value=0, format=editor_format(ctx.lang)
+            ),
             "note": st.column_config.TextColumn(ctx.t("field.note"), max_chars=2000),
         },
     )

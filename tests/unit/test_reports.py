@@ -256,7 +256,7 @@ def test_the_report_chart_is_the_tracker_chart(store: Store) -> None:
             for lang in ("en", "nl"):
                 labels = presentation.chart_labels(item.goal.kpi, lang)
                 assert normal(report_charts.chart_spec(item, lang)) == normal(
-                    report_charts._styled_spec(item, labels)
+                    report_charts._styled_spec(item, labels, lang)
                 )
 
 

@@ -102,8 +102,12 @@ def chart_spec(item: tracker.GoalPace, lang: str) -> dict[str, Any]:
 
 
 def warm_up() -> None:
-    """Start the chart engine (about a second the first time in a process), e.g. in a background thread."""
+    """Start the chart engine (about a second the first time in a process) and subset the HTML's fonts, e.g. in a
+    background thread."""
+    from cmplanner.reports.webfonts import font_faces
+
     _vl_convert().vegalite_to_svg({"mark": "point", "data": {"values": [{"x": 1}]}})
+    font_faces()
 
 
 _ENGINE_LOCK = threading.Lock()

@@ -1,4 +1,5 @@
-"""The report as one self-contained HTML file: inline CSS, charts and logo as data URIs, no external URL anywhere.
+"""The report as one self-contained HTML file: inline CSS with the PDF's Lato embedded (``webfonts``), the charts as
+inline SVG set in that font, the logo as a data URI, no external URL anywhere.
 
 Every text goes through :func:`esc` (``html.escape``), so user text can never become markup; the only values put
 into attributes or CSS unescaped are validated ones (the ``#RRGGBB`` accent, status names, base64 data).
@@ -8,12 +9,14 @@ from __future__ import annotations
 
 import base64
 import html
+import re
 
 from cmplanner.presentation import STATUS_STYLES
 from cmplanner.reports import html_competitors, html_posts
 from cmplanner.reports.charts import chart_images
 from cmplanner.reports.model import Fact, ProgressView, Report
-from cmplanner.reports.style import BODY, EFFECT_MARKS, INK, MUTED, PANEL, RULE, TRACK
+from cmplanner.reports.style import BODY, EFFECT_MARKS, FONT_FAMILY, INK, MUTED, PANEL, RULE, TRACK
+from cmplanner.reports.webfonts import font_faces
 
 
 def esc(text: str) -> str:
@@ -35,11 +38,12 @@ def _style(report: Report) -> str:
         for effect, (mark, colour) in EFFECT_MARKS.items()
     )
     return f"""
+{font_faces()}
 :root {{ --accent: {report.accent}; --on-accent: {report.on_accent}; --ink: {INK}; --body: {BODY};
   --muted: {MUTED}; --rule: {RULE}; --panel: {PANEL}; --track: {TRACK}; }}
 * {{ box-sizing: border-box; }}
 html {{ background: #E9EDEE; }}
-body {{ margin: 0; font-family: Lato, "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--body);
+body {{ margin: 0; font-family: {FONT_FAMILY}, "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--body);
   font-size: 15px; line-height: 1.55; }}
 .page {{ max-width: 880px; margin: 24px auto; background: white; box-shadow: 0 1px 6px rgba(0,0,0,.08); }}
 .cover {{ position: relative; padding: 56px 64px 48px; border-top: 10px solid var(--accent);
@@ -98,6 +102,7 @@ td.status {{ text-align: center; font-weight: 700; font-size: 13px; white-space:
   color: var(--muted); font-weight: 700; }}
 .figures strong {{ font-size: 21px; color: var(--ink); }}
 .chart {{ width: 100%; height: auto; display: block; margin: 8px 0 4px; }}
+figure.chart svg {{ width: 100%; height: auto; display: block; }}
 .caption {{ font-size: 12px; color: var(--muted); margin: 0; }}
 .empty {{ background: var(--panel); border-radius: 8px; padding: 10px 14px; color: var(--muted); }}
 .cadence {{ display: grid; grid-template-columns: 150px 1fr 170px; gap: 8px 14px; align-items: center; }}
@@ -212,6 +217,21 @@ def _strategy(report: Report) -> str:
     return "\n".join(parts)
 
 
+_NAMESPACES = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
+_ACTIVE = re.compile(r"<script|<foreignObject|\son\w+\s*=|href\s*=", re.IGNORECASE)
+
+
+def _chart(name: str, svg: bytes) -> str:
+    """A chart drawn inline, so its text is set in the page's Lato like the PDF's (an ``<img>`` SVG cannot use the
+    page's fonts). vl-convert's SVG has no scripts, links or ids; should one ever have any, it goes in an
+    ``<img>``, where nothing in it can run."""
+    text = svg.decode("utf-8")
+    if _ACTIVE.search(text) or not text.lstrip().startswith("<svg"):
+        return f'<img class="chart" alt="{esc(name)}" src="{_data_uri("image/svg+xml", svg)}">'
+    text = _NAMESPACES.sub("", text)  # HTML knows inline SVG without them (and no URL is left in the file)
+    return f'<figure class="chart" role="img" aria-label="{esc(name)}">{text}</figure>'
+
+
 def _goal(report: Report, item: ProgressView, svg: bytes | None) -> str:
     labels = report.labels
     parts = [
@@ -237,7 +257,7 @@ def _goal(report: Report, item: ProgressView, svg: bytes | None) -> str:
         + "</div>"
     )
     parts.append(f"<p><strong>{esc(labels['needed'])}:</strong> {esc(item.needed_text)}</p>")
-    parts.append(f'<img class="chart" alt="{esc(item.goal)}" src="{_data_uri("image/svg+xml", svg)}">')
+    parts.append(_chart(item.goal, svg))
     parts.append(f'<p class="caption">{esc(item.caption)}</p></article>')
     return "".join(parts)
 

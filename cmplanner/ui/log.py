@@ -150,12 +150,15 @@ def editor_panel(
         strategy, week, weeklog.apply_edits(base, st.session_state.get(key)), stored, ctx.lang, today=today
     )
     flash = st.session_state.pop(FLASH, None)
-    if flash:
+    # a refused save and the live check it repeats are one message: the outcome heads the list, in one box
+    error_head = flash[1] if flash and flash[0] == "error" and check.errors else ctx.t("log.fix")
+    warning_head = flash[1] if flash and flash[0] == "warning" and check.warnings else ctx.t("log.check")
+    if flash and flash[1] not in (error_head, warning_head):
         FLASH_BOXES[flash[0]](flash[1])
     if check.errors:
-        st.error(_bullets(ctx.t("log.fix"), check.errors), icon=":material/error:")
+        st.error(_bullets(error_head, check.errors), icon=":material/error:")
     if check.warnings:
-        st.warning(_bullets(ctx.t("log.check"), check.warnings), icon=":material/warning:")
+        st.warning(_bullets(warning_head, check.warnings), icon=":material/warning:")
         st.button(
             ctx.t("log.confirm"),
             key="log.confirm",

@@ -109,6 +109,8 @@ def test_negative_value_is_named_and_nothing_is_stored(store: Store, data_dir: P
     save(at)
     no_exception(at)
     assert "Nothing was saved: fix the values listed below first." in shown(at)
+    assert len(at.error) == 1  # one red box: the outcome heads the list of what to fix
+    assert "Instagram, Posts: -3 is negative" in at.error[0].value.replace("\\", "")
     assert file_bytes(data_dir, strategy) == before
     assert store.weeks(strategy.id) == []
     # fixed: now both rows are saved

@@ -47,16 +47,16 @@ def goal_chart(item: GoalPace, labels: dict[str, str], height: int = 220, lang: 
     data = goal_frame(item)
     data["name"] = data["line"].map(labels)
     lines_order = [labels[k] for k in ("actual", "pace", "forecast")]
-    rules = [{"name": labels["target"], "value": item.goal.target}]
+    rules: list[dict[str, str | float]] = [{"name": labels["target"], "value": item.goal.target}]
     if item.benchmark is not None:
         rules.append({"name": labels["benchmark"], "value": item.benchmark.value})
-    order = lines_order + [rule["name"] for rule in rules]
+    order = lines_order + [str(rule["name"]) for rule in rules]
     palette = [COLORS[k] for k in ("actual", "pace", "forecast", "target", "benchmark")][: len(order)]
     color = alt.Color(
         "name:N",
         title=None,
         scale=alt.Scale(domain=order, range=palette),
-        legend=alt.Legend(orient="bottom"),
+        legend=alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=3),
     )
     dash = alt.StrokeDash(
         "name:N", scale=alt.Scale(domain=lines_order, range=[[1, 0], [2, 2], [6, 4]]), legend=None

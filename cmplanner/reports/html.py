@@ -284,20 +284,23 @@ def _progress(report: Report) -> str:
         parts.append(
             f'<table class="grid status"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
         )
+        # the overview first (status table, cadence), then a block per goal, as in the PDF
+        if report.cadence:
+            parts.append(
+                f'<h3>{esc(labels["cadence"])}</h3><p class="muted">{esc(labels["cadence_help"])}</p>'
+            )
+            bars = []
+            for row in report.cadence:
+                width = round(min(1.0, row.share or 0.0) * 100)
+                bars.append(
+                    f"<strong>{esc(row.platform)}</strong>"
+                    f'<div class="bar"><span style="width: {width}%"></span></div>'
+                    f"<span>{esc(row.text)}</span>"
+                )
+            parts.append(f'<div class="cadence">{"".join(bars)}</div>')
         parts.append(f"<h3>{esc(labels['per_goal'])}</h3>")
         svgs = chart_images(report, "svg")
         parts.extend(_goal(report, item, svg) for item, svg in zip(report.progress, svgs, strict=True))
-    if report.cadence:
-        parts.append(f'<h3>{esc(labels["cadence"])}</h3><p class="muted">{esc(labels["cadence_help"])}</p>')
-        bars = []
-        for row in report.cadence:
-            width = round(min(1.0, row.share or 0.0) * 100)
-            bars.append(
-                f"<strong>{esc(row.platform)}</strong>"
-                f'<div class="bar"><span style="width: {width}%"></span></div>'
-                f"<span>{esc(row.text)}</span>"
-            )
-        parts.append(f'<div class="cadence">{"".join(bars)}</div>')
     parts.append("</section>")
     return "\n".join(parts)
 

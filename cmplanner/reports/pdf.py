@@ -247,17 +247,20 @@ def _progress(pdf: ReportPdf, report: Report) -> None:
                 row.cell(value, style=FontFace(FONT_FAMILY, "", 9, BODY))
     pdf.ln(4)
 
-    images = chart_images(report, "jpeg")
-    pdf.h2(labels["per_goal"], space=130)
-    for item, image in zip(report.progress, images, strict=True):
-        _goal_block(pdf, report, item, image)
-
+    # the overview first (the status table, then the posting cadence), then a block per goal: a short cadence
+    # after the last goal's chart would often be alone on a last page
     if report.cadence:
         pdf.h2(labels["cadence"], space=20 + 9 * len(report.cadence))
         pdf.para(labels["cadence_help"], size=9, colour=MUTED)
         pdf.ln(2)
         for cadence in report.cadence:
             _cadence_row(pdf, report, cadence.platform, cadence.text, cadence.share)
+        pdf.ln(2)
+
+    images = chart_images(report, "jpeg")
+    pdf.h2(labels["per_goal"], space=130)
+    for item, image in zip(report.progress, images, strict=True):
+        _goal_block(pdf, report, item, image)
 
 
 def _goal_block(pdf: ReportPdf, report: Report, item: ProgressView, image: bytes | None) -> None:

@@ -123,6 +123,7 @@ def _logo(ctx: Ctx, key: str) -> None:
     st.file_uploader(
         ctx.t("report.logo"),
         type=["png", "jpg", "jpeg"],
+        max_upload_size=inputs.MAX_LOGO_BYTES // 1_000_000,  # the limit the uploader states is the app's own
         key=_uploader_key(key),
         on_change=_logo_uploaded,
         args=(ctx, key),

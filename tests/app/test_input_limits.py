@@ -131,6 +131,7 @@ def test_the_client_view_shows_the_plan_as_decided_and_saves_the_why(store: Stor
     working = texts(at)
     assert "Skipped for now" in working and "Assumption" in working  # the working view keeps the reasoning
     at.get("button_group")[0].set_value("client").run()
+    assert at.query_params["view"] == "client"
     no_exception(at)
     client = texts(at)
     assert "Skipped for now" not in client and "Assumption" not in client

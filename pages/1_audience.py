@@ -107,9 +107,15 @@ with st.container(border=True):
             step=0.5,
             format="%.1f",
             key=draft.key("profile.hours_per_week", 4.0),
-            help=ctx.t("audience.hours_help")
-            + " "
-            + ctx.t("walkinput.range", low=i18n.number(0.5, ctx.lang, 1), high=i18n.number(80, ctx.lang)),
+            help=" ".join(
+                (
+                    ctx.t("audience.hours_help"),
+                    ctx.t(
+                        "walkinput.range", low=i18n.number(0.5, ctx.lang, 1), high=i18n.number(80, ctx.lang)
+                    ),
+                    ctx.t("walkinput.decimal_point"),
+                )
+            ),
         )
         walk.error(shown, "w.profile.hours_per_week")
 

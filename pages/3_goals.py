@@ -93,6 +93,8 @@ for number, gid in enumerate(goal_ids, start=1):
         unit = kpis.KPIS[kpi_id].unit
         number_format, step = ("%.0f", 1.0) if unit == "count" else ("%.2f", 0.1)
         limits = ctx.t("walkinput.range", low=i18n.number(0, ctx.lang), high=i18n.number(VALUE_MAX, ctx.lang))
+        if unit != "count":
+            limits += " " + ctx.t("walkinput.decimal_point")
         left.number_input(
             unit_label("baseline", kpi_id),
             min_value=0.0,

@@ -175,8 +175,8 @@ def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
         width="stretch",
         disabled=["task", "platform"],
         column_config={  # widths that fit the page's 704 px, so no column is cut off
-            "enabled": st.column_config.CheckboxColumn(ctx.t("cl.col.enabled"), width=50),
-            "task": st.column_config.TextColumn(ctx.t("cl.col.task"), width=262),
+            "enabled": st.column_config.CheckboxColumn(ctx.t("cl.col.enabled"), width=64),
+            "task": st.column_config.TextColumn(ctx.t("cl.col.task"), width=248),
             "platform": st.column_config.TextColumn(ctx.t("field.platform"), width=92),
             "period": st.column_config.SelectboxColumn(
                 ctx.t("cl.col.period"),
@@ -186,20 +186,26 @@ def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
                 format_func=lambda p: ctx.t(f"cl.every.{p}"),
             ),
             "count": st.column_config.NumberColumn(
-                ctx.t("cl.col.count"),
+                ctx.t("cl.col.count_short"),
                 min_value=1,
                 max_value=1000,
                 step=1,
                 width=90,
-                help=ctx.t("walkinput.range", low=1, high=i18n.number(1000, ctx.lang)),
+                help=ctx.t("cl.col.count")
+                + ". "
+                + ctx.t("walkinput.range", low=1, high=i18n.number(1000, ctx.lang)),
             ),
             "minutes": st.column_config.NumberColumn(
-                ctx.t("cl.col.minutes"),
+                ctx.t("cl.col.minutes_short"),
                 min_value=0,
                 max_value=480,
                 step=1,
                 width=90,
-                help=ctx.t("checklists.assumption") + " " + ctx.t("walkinput.range", low=0, high=480),
+                help=ctx.t("cl.col.minutes")
+                + ". "
+                + ctx.t("checklists.assumption")
+                + " "
+                + ctx.t("walkinput.range", low=0, high=480),
             ),
         },
     )

@@ -148,7 +148,7 @@ def client_view(ctx: Ctx, strategy: Strategy) -> None:
             st.text_area(
                 ctx.t("clientview.why", platform=view.name),
                 key=key,
-                height=140,
+                height=200,
                 max_chars=TEXT_MAX,
                 on_change=_save_why,
                 args=(ctx, plan.platform, suggestion),

@@ -129,3 +129,19 @@ def test_panel_in_dutch(store: Store) -> None:
     at = open_page("pages/5_strategy.py", bakery.id, locale="nl-NL", today=DAY)
     assert [e.label for e in at.expander][-1] == "Rapport voor de klant"
     assert download_labels(at) == ["Rapport downloaden (PDF)"]
+
+
+def test_the_calendars_approval_starts_from_the_saved_branding(store: Store) -> None:
+    bakery, _ = demo.write_demo(store, date(2026, 11, 22))
+
+    def brand(edit) -> None:  # noqa: ANN001 - an Edit
+        edit.strategy.branding = edit.strategy.branding.model_copy(
+            update={"client": "Familie Jansen", "author": "Sanne", "accent": "#8A2BE2"}
+        )
+
+    store.update(bakery.id, brand)
+    at = open_page("pages/13_calendar.py", bakery.id, today="2026-12-03")
+    no_exception(at)
+    assert at.text_input(key="cal.files.client").value == "Familie Jansen"
+    assert at.text_input(key="cal.files.author").value == "Sanne"
+    assert at.color_picker(key="cal.files.accent").value.upper() == "#8A2BE2"

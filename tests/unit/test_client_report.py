@@ -182,3 +182,17 @@ def test_report_options_from_branding_fall_back_to_the_defaults() -> None:
     opts = branding.report_options(Strategy(name="x").branding, "nl", today=TODAY)
     assert (opts.lang, opts.client, opts.author, opts.logo) == ("nl", "", "", None)
     assert opts.accent == reports.check_accent("")
+
+
+def test_weeks_logged_in_the_report_count_from_the_goals_start(store: Store, written: list[Strategy]) -> None:
+    """A goal set in week 5 of the quarter (2026-W44): on 22 November, seven weeks into the quarter (W40–W46 done),
+    the report counts W44, W45 and W46: "3 of 3 weeks logged", as the tracker does (pace.weeks_counted), not "of 7"."""
+    bakery = written[0]
+
+    def late(edit) -> None:  # noqa: ANN001 - an Edit
+        edit.strategy.goals = [g.model_copy(update={"start_week": "2026-W44"}) for g in edit.strategy.goals]
+
+    store.update(bakery.id, late)
+    text = report_pdf(store, store.get(bakery.id), "en")
+    assert "Week 7 of 14 · 3 of 3 weeks logged" in text
+    assert "of 7 weeks logged" not in text

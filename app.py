@@ -101,7 +101,7 @@ with st.expander(ctx.t("home.new_title"), icon=":material/add:"):
     create_form(first=False)
 search, pager = st.columns([3, 1], vertical_alignment="bottom")
 query = search.text_input(
-    ctx.t("home.search"), key="home.search", placeholder=ctx.t("home.search_placeholder")
+    ctx.t("home.search"), key="home.search", placeholder=ctx.t("home.search_placeholder"), max_chars=MAX_NAME
 )
 found = [s for s in strategies if query.strip().lower() in s.name.lower()] if query.strip() else strategies
 pages = max(1, -(-len(found) // PAGE_SIZE))

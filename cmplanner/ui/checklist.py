@@ -262,7 +262,10 @@ def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
     own = strategy.checklist.custom
     if own:
         remove = st.multiselect(
-            ctx.t("cl.remove_own"), [t.id for t in own], format_func={t.id: t.label for t in own}.__getitem__
+            ctx.t("cl.remove_own"),
+            [t.id for t in own],
+            format_func={t.id: t.label for t in own}.__getitem__,
+            placeholder=ctx.t("common.choose"),
         )
         if remove and st.button(ctx.t("cl.remove_button"), icon=":material/delete:"):
             strategy.checklist = strategy.checklist.model_copy(

@@ -93,7 +93,7 @@ if not strategies:
         if st.button(ctx.t("home.demo_button"), icon=":material/auto_awesome:"):
             demo.write_demo(ctx.store)
             st.rerun()
-    st.caption(ctx.t("home.data_folder", path=str(ctx.store.root)))
+    st.caption(md("home.data_folder", ctx.lang, path=str(ctx.store.root)))
     st.stop()
 
 st.title(ctx.t("page.home"))
@@ -208,4 +208,4 @@ for strategy in found[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
         if st.session_state.get("manage") == strategy.id:
             manage(strategy)
 
-st.caption(ctx.t("home.data_folder", path=str(ctx.store.root)))
+st.caption(md("home.data_folder", ctx.lang, path=str(ctx.store.root)))

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import base64
 import html
-import re
 
 from cmplanner.presentation import STATUS_STYLES
 from cmplanner.reports import html_competitors, html_posts
 from cmplanner.reports.charts import chart_images
+from cmplanner.reports.html_svg import inline_chart
 from cmplanner.reports.model import Fact, ProgressView, Report
 from cmplanner.reports.style import BODY, EFFECT_MARKS, FONT_FAMILY, INK, MUTED, PANEL, RULE, TRACK
 from cmplanner.reports.webfonts import font_faces
@@ -217,21 +217,6 @@ def _strategy(report: Report) -> str:
     return "\n".join(parts)
 
 
-_NAMESPACES = re.compile(r'\s+xmlns(?::\w+)?="[^"]*"')
-_ACTIVE = re.compile(r"<script|<foreignObject|\son\w+\s*=|href\s*=", re.IGNORECASE)
-
-
-def _chart(name: str, svg: bytes) -> str:
-    """A chart drawn inline, so its text is set in the page's Lato like the PDF's (an ``<img>`` SVG cannot use the
-    page's fonts). vl-convert's SVG has no scripts, links or ids; should one ever have any, it goes in an
-    ``<img>``, where nothing in it can run."""
-    text = svg.decode("utf-8")
-    if _ACTIVE.search(text) or not text.lstrip().startswith("<svg"):
-        return f'<img class="chart" alt="{esc(name)}" src="{_data_uri("image/svg+xml", svg)}">'
-    text = _NAMESPACES.sub("", text)  # HTML knows inline SVG without them (and no URL is left in the file)
-    return f'<figure class="chart" role="img" aria-label="{esc(name)}">{text}</figure>'
-
-
 def _goal(report: Report, item: ProgressView, svg: bytes | None) -> str:
     labels = report.labels
     parts = [
@@ -257,7 +242,7 @@ def _goal(report: Report, item: ProgressView, svg: bytes | None) -> str:
         + "</div>"
     )
     parts.append(f"<p><strong>{esc(labels['needed'])}:</strong> {esc(item.needed_text)}</p>")
-    parts.append(_chart(item.goal, svg))
+    parts.append(inline_chart(item.goal, svg))
     parts.append(f'<p class="caption">{esc(item.caption)}</p></article>')
     return "".join(parts)
 

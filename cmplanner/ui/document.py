@@ -33,7 +33,7 @@ def render(ctx: Ctx, strategy: Strategy) -> None:
     facts = [
         (ctx.t("field.name"), escape(profile.name)),
         (ctx.t("field.sector"), escape(profile.sector)),
-        (ctx.t("field.market"), ctx.t(f"market.{profile.market.value}")),
+        (ctx.t("report.label.market"), ctx.t(f"market.{profile.market.value}")),
         (ctx.t("field.country"), shown.country_name(profile.country, ctx.lang)),
         (ctx.t("field.hours_per_week"), shown.plain_number(profile.hours_per_week, ctx.lang)),
     ]

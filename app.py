@@ -1,6 +1,7 @@
 """Home: the strategies overview (create, open, duplicate, rename, delete) and the first-run welcome."""
 
 import streamlit as st
+from pydantic import ValidationError
 
 from cmplanner import demo, i18n
 from cmplanner.models import Strategy
@@ -39,22 +40,41 @@ def open_strategy(strategy: Strategy) -> None:
     go("pages/5_strategy.py" if strategy.status == "ready" else STEPS[min(strategy.step, 3)][1], strategy.id)
 
 
+def name_problem(name: str) -> str | None:
+    """What is wrong with a strategy name (empty, longer than the limit), in the user's language; None if fine."""
+    if not name.strip():
+        return ctx.t("error.name_required")
+    if len(name.strip()) > MAX_NAME:
+        return ctx.t("home.name_long", max=MAX_NAME, n=i18n.number(len(name.strip()), ctx.lang))
+    return None
+
+
 def create_form(first: bool) -> None:
-    with st.form("create", clear_on_submit=True, border=not first):
+    with st.form("create", clear_on_submit=False, border=not first):
         name = st.text_input(
             ctx.t("home.new_name"),
             placeholder=ctx.t("home.new_placeholder"),
             key="new_name",
             max_chars=MAX_NAME,
+            help=ctx.t("home.name_help", max=MAX_NAME),
         )
         if st.form_submit_button(ctx.t("home.create"), type="primary", icon=":material/add:"):
-            if not name.strip():
-                st.error(ctx.t("error.name_required"), icon=":material/error:")
+            problem = name_problem(name)
+            at_limit = len(name.strip()) >= MAX_NAME and st.session_state.get("new_name.checked") != name
+            if problem:
+                st.error(problem, icon=":material/error:")
+            elif (
+                at_limit
+            ):  # the browser cuts a longer paste at the limit without a word: let the user look first
+                st.session_state["new_name.checked"] = name
+                st.warning(ctx.t("home.name_at_limit", max=MAX_NAME), icon=":material/content_cut:")
             else:
                 try:
                     strategy = ctx.store.create(name.strip())
                 except StoreError as err:
                     st.error(store_error_text(err, ctx.lang), icon=":material/error:")
+                except ValidationError as err:
+                    st.error(" ".join(i18n.explain(err, ctx.lang).values()), icon=":material/error:")
                 else:
                     open_strategy(strategy)
 
@@ -73,7 +93,7 @@ if not strategies:
         if st.button(ctx.t("home.demo_button"), icon=":material/auto_awesome:"):
             demo.write_demo(ctx.store)
             st.rerun()
-    st.caption(ctx.t("home.data_folder", path=str(ctx.store.root)))
+    st.caption(md("home.data_folder", ctx.lang, path=str(ctx.store.root)))
     st.stop()
 
 st.title(ctx.t("page.home"))
@@ -81,7 +101,7 @@ with st.expander(ctx.t("home.new_title"), icon=":material/add:"):
     create_form(first=False)
 search, pager = st.columns([3, 1], vertical_alignment="bottom")
 query = search.text_input(
-    ctx.t("home.search"), key="home.search", placeholder=ctx.t("home.search_placeholder")
+    ctx.t("home.search"), key="home.search", placeholder=ctx.t("home.search_placeholder"), max_chars=MAX_NAME
 )
 found = [s for s in strategies if query.strip().lower() in s.name.lower()] if query.strip() else strategies
 pages = max(1, -(-len(found) // PAGE_SIZE))
@@ -100,17 +120,26 @@ def manage(strategy: Strategy) -> None:
     """Rename, duplicate or delete one strategy (shown under its card when asked for)."""
     left, right = st.columns([3, 2], vertical_alignment="bottom")
     new_name = left.text_input(
-        ctx.t("home.rename_label"), value=strategy.name, key=f"name.{strategy.id}", max_chars=MAX_NAME
+        ctx.t("home.rename_label"),
+        value=strategy.name,
+        key=f"name.{strategy.id}",
+        max_chars=MAX_NAME,
+        help=ctx.t("home.name_help", max=MAX_NAME),
     )
+    if len(new_name) >= MAX_NAME:
+        left.caption(ctx.t("walkinput.at_limit", max=MAX_NAME))
     with right, st.container(horizontal=True):
         if st.button(ctx.t("home.rename"), key=f"rename.{strategy.id}", icon=":material/edit:"):
-            if not new_name.strip():
-                st.error(ctx.t("error.name_required"))
+            problem = name_problem(new_name)
+            if problem:
+                st.error(problem, icon=":material/error:")
             else:
                 try:
                     ctx.store.rename(strategy.id, new_name.strip(), based_on=strategy.version)
                 except StoreError as err:
                     st.error(store_error_text(err, ctx.lang), icon=":material/error:")
+                except ValidationError as err:
+                    st.error(" ".join(i18n.explain(err, ctx.lang).values()), icon=":material/error:")
                 else:
                     flash("success", md("home.renamed", ctx.lang, name=new_name.strip()))
                     st.rerun()
@@ -179,4 +208,4 @@ for strategy in found[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]:
         if st.session_state.get("manage") == strategy.id:
             manage(strategy)
 
-st.caption(ctx.t("home.data_folder", path=str(ctx.store.root)))
+st.caption(md("home.data_folder", ctx.lang, path=str(ctx.store.root)))

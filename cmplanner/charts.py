@@ -36,20 +36,30 @@ def goal_frame(item: GoalPace) -> pd.DataFrame:
     return pd.DataFrame.from_records(records, columns=["week", "line", "value"])
 
 
-def goal_chart(item: GoalPace, labels: dict[str, str], height: int = 220) -> alt.LayerChart:
+def goal_chart(item: GoalPace, labels: dict[str, str], height: int = 220, lang: str = "en") -> alt.LayerChart:
     """Actual (solid), pace line (grey), forecast (dashed), target (red rule) and, for engagement rates,
-    the benchmark computed the same way (purple rule). ``labels`` translates the line names and axis titles."""
+    the benchmark computed the same way (purple rule). ``labels`` translates the line names and axis titles.
+
+    The target and benchmark are named in the legend, not written on the plot, where a label would sit on the
+    lines. The chart carries its number locale (``1.422`` and ``0,8`` in Dutch) in its config: style it further
+    with ``configure_*`` methods, or pass ``locale`` again to ``configure()``.
+    """
     data = goal_frame(item)
     data["name"] = data["line"].map(labels)
-    order = [labels[k] for k in ("actual", "pace", "forecast")]
+    lines_order = [labels[k] for k in ("actual", "pace", "forecast")]
+    rules: list[dict[str, str | float]] = [{"name": labels["target"], "value": item.goal.target}]
+    if item.benchmark is not None:
+        rules.append({"name": labels["benchmark"], "value": item.benchmark.value})
+    order = lines_order + [str(rule["name"]) for rule in rules]
+    palette = [COLORS[k] for k in ("actual", "pace", "forecast", "target", "benchmark")][: len(order)]
     color = alt.Color(
         "name:N",
         title=None,
-        scale=alt.Scale(domain=order, range=[COLORS["actual"], COLORS["pace"], COLORS["forecast"]]),
-        legend=alt.Legend(orient="bottom"),
+        scale=alt.Scale(domain=order, range=palette),
+        legend=alt.Legend(orient="bottom", symbolType="stroke", symbolStrokeWidth=3),
     )
     dash = alt.StrokeDash(
-        "name:N", scale=alt.Scale(domain=order, range=[[1, 0], [2, 2], [6, 4]]), legend=None
+        "name:N", scale=alt.Scale(domain=lines_order, range=[[1, 0], [2, 2], [6, 4]]), legend=None
     )
     x = alt.X("week:N", title=labels["week"], sort=None, axis=alt.Axis(labelAngle=0))
     y = alt.Y("value:Q", title=labels["value"], scale=alt.Scale(zero=False))
@@ -64,23 +74,13 @@ def goal_chart(item: GoalPace, labels: dict[str, str], height: int = 220) -> alt
             tooltip=["week", "name", alt.Tooltip("value:Q", format=",.2f")],
         )
     )
-    rules = [{"name": labels["target"], "value": item.goal.target, "color": COLORS["target"]}]
-    if item.benchmark is not None:
-        rules.append(
-            {"name": labels["benchmark"], "value": item.benchmark.value, "color": COLORS["benchmark"]}
-        )
-    rule_data = pd.DataFrame(rules)
     rule = (
-        alt.Chart(rule_data)
+        alt.Chart(pd.DataFrame(rules))
         .mark_rule(strokeWidth=2)
-        .encode(y="value:Q", color=alt.Color("color:N", scale=None), tooltip=["name", "value"])
+        .encode(y="value:Q", color=color, tooltip=["name", alt.Tooltip("value:Q", format=",.2f")])
     )
-    text = (
-        alt.Chart(rule_data)
-        .mark_text(align="left", dx=4, dy=-6, fontSize=11)
-        .encode(y="value:Q", text="name:N", color=alt.Color("color:N", scale=None), x=alt.value(0))
-    )
-    return alt.LayerChart(layer=[lines, rule, text]).properties(height=height)
+    chart = alt.LayerChart(layer=[lines, rule]).properties(height=height)
+    return chart.configure(locale=alt.Locale(number=number_locale(lang)))
 
 
 # -- you against your competitors ------------------------------------------------------------------------------

@@ -125,7 +125,7 @@ def cmd_metrics(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     """Write a strategy's client report (PDF or one HTML file)."""
-    from cmplanner import reports  # lazy: fpdf2 and vl-convert only load for this command
+    from cmplanner import branding, reports  # lazy: fpdf2 and vl-convert only load for this command
 
     out = Path(args.out)
     fmt = args.format or ("html" if out.suffix.lower() in (".html", ".htm") else "pdf")
@@ -139,8 +139,16 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise reports.ReportError("report.error.logo_file", path=args.logo) from None
     store = _store()
     strategy = store.find(args.strategy)
-    lang = args.lang or (strategy.profile.language if strategy.profile else "en")
-    opts = reports.options(lang=lang, client=args.client, author=args.author, logo=logo, accent=args.accent)
+    lang = strategy.profile.language if strategy.profile else "en"
+    opts = branding.report_options(  # the strategy's saved branding, each flag given overriding it
+        strategy.branding,
+        lang,
+        client=args.client,
+        author=args.author,
+        accent=args.accent,
+        logo=logo,
+        report_lang=args.lang,
+    )
     data, _ = reports.build(store, strategy.id, fmt, opts)
     write_out(args.out, data)
     print(f"wrote the {fmt.upper()} report of {strategy.name} to {out} ({len(data) // 1024} kB)")
@@ -331,12 +339,21 @@ def parser() -> argparse.ArgumentParser:
     report = sub.add_parser("report", help="a strategy's client report as PDF or one HTML file")
     report.add_argument("strategy", help="the strategy's id or exact name")
     report.add_argument("--format", help="pdf or html (default: from --out's extension, else pdf)")
-    report.add_argument("--lang", help="en or nl (default: the language of the strategy's posts)")
+    report.add_argument(
+        "--lang",
+        help="en or nl (default: the saved report language, else the language of the strategy's posts)",
+    )
     report.add_argument("--out", required=True, help="file to write")
-    report.add_argument("--client", default="", help="client name on the cover (default: the business name)")
-    report.add_argument("--author", default="", help="your name or agency on the cover")
-    report.add_argument("--accent", default=None, help="accent colour, #RRGGBB")
-    report.add_argument("--logo", default=None, help="logo file, PNG or JPEG")
+    report.add_argument(
+        "--client",
+        default=None,
+        help="client name on the cover (default: the saved one, else the business name)",
+    )
+    report.add_argument(
+        "--author", default=None, help="your name or agency on the cover (default: the saved one)"
+    )
+    report.add_argument("--accent", default=None, help="accent colour, #RRGGBB (default: the saved one)")
+    report.add_argument("--logo", default=None, help="logo file, PNG or JPEG (default: the saved one)")
     report.set_defaults(func=cmd_report)
     imp = sub.add_parser("import", help="import platform analytics exports into a strategy's weekly log")
     imp.add_argument("files", nargs="+", metavar="FILE", help="CSV, XLSX, XLS or ZIP exports")

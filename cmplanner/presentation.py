@@ -54,6 +54,13 @@ def platform_name(platform: Platform | str, lang: str) -> str:
     return i18n.t(f"platform.{Platform(platform).value}", lang)
 
 
+def country_name(code: str, lang: str) -> str:
+    """``Netherlands`` / ``Nederland`` for ``NL`` (Babel's names); the code itself when Babel has none."""
+    from babel import Locale
+
+    return str(Locale.parse(i18n.LOCALES[lang]).territories.get(code.upper(), code))
+
+
 def kpi_name(kpi_id: str, lang: str) -> str:
     return i18n.t(f"kpi.{kpi_id}", lang)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from cmplanner import i18n, periods, pillars, platforms
+from cmplanner import i18n, kpis, periods, pillars, platforms
 from cmplanner.competitors import walk as competitor_walk
 from cmplanner.models import BusinessProfile, Goal, Persona, Platform, PlatformPlan, Strategy, new_id
 from cmplanner.pacing import default_start_week
@@ -80,7 +80,7 @@ def chosen_platforms(draft: Draft, lang: str) -> tuple[list[PlatformPlan], Error
         if not draft.get(prefix + "use"):
             continue
         data = {"platform": platform.value}
-        for field in ("role", "posts_per_week", "note"):
+        for field in ("role", "posts_per_week", "note", "why"):
             if draft.get(prefix + field) is not None:
                 data[field] = draft[prefix + field]
         plan = _build(PlatformPlan, data, prefix, lang, errors)
@@ -130,9 +130,51 @@ def goals(
         goal = _build(Goal, data, prefix, lang, errors, whole="target")
         if goal is not None and goal.platform not in chosen:
             errors[prefix + "platform"] = i18n.t("error.platform_not_chosen", lang)
+        elif goal is not None and wrong_way(goal) and not draft.get(prefix + WRONG_WAY_OK):
+            errors[prefix + "target"] = i18n.t(
+                "walkinput.wrong_way.higher"
+                if kpis.KPIS[goal.kpi].higher_is_better
+                else "walkinput.wrong_way.lower",
+                lang,
+                kpi=i18n.t(f"kpi.{goal.kpi}", lang).lower(),
+            )
         elif goal is not None:
             result.append(goal)
     return result, errors
+
+
+WRONG_WAY_OK = "wrong_way_ok"
+"""Draft field of a goal (``w.goal.<id>.wrong_way_ok``): the user confirmed a target that points the wrong way."""
+
+
+def wrong_way_text(draft: Draft, gid: str, lang: str) -> str | None:
+    """The confirmation a drafted goal needs when its target points the wrong way (see :func:`wrong_way`): the
+    label of the box that confirms it; None when the goal is not (yet) such a goal."""
+    prefix = f"w.goal.{gid}."
+    kpi_id, baseline, target = (draft.get(prefix + f) for f in ("kpi", "baseline", "target"))
+    if (
+        kpi_id not in kpis.KPIS
+        or not isinstance(baseline, int | float)
+        or not isinstance(target, int | float)
+    ):
+        return None
+    higher = kpis.KPIS[kpi_id].higher_is_better
+    if not (target < baseline if higher else target > baseline):
+        return None
+    return i18n.t(
+        "walkinput.wrong_way_ok.down" if higher else "walkinput.wrong_way_ok.up",
+        lang,
+        kpi=i18n.t(f"kpi.{kpi_id}", lang).lower(),
+        baseline=i18n.number(baseline, lang, 0 if float(baseline).is_integer() else 2),
+        target=i18n.number(target, lang, 0 if float(target).is_integer() else 2),
+    )
+
+
+def wrong_way(goal: Goal) -> bool:
+    """Does the target point away from better (below the baseline where higher is better, or above it where lower
+    is better, as for response time)? Such a goal may be meant (fewer posts after a campaign), so it is asked."""
+    higher = kpis.KPIS[goal.kpi].higher_is_better
+    return goal.target < goal.baseline if higher else goal.target > goal.baseline
 
 
 def from_strategy(strategy: Strategy) -> dict[str, Any]:

@@ -31,6 +31,11 @@ COUNTRIES = (
     "AU",
 )
 
+NAME_MAX = 80  # models.Name
+TEXT_MAX = 2000  # models.Text
+ITEM_MAX = 120  # models.ShortText: one place or interest
+LIST_MAX = 1000
+
 ctx = page("audience", needs_strategy=True)
 assert ctx.strategy is not None
 draft = walk.Draft(ctx)
@@ -50,15 +55,23 @@ with st.container(border=True):
             ctx.t("field.name"),
             key=draft.key("profile.name", ctx.strategy.name),
             placeholder=ctx.t("audience.name_placeholder"),
+            max_chars=NAME_MAX,
+            live=walk.LIVE,
+            help=ctx.t("walkinput.max_chars", max=NAME_MAX),
         )
         walk.error(shown, "w.profile.name")
+        walk.at_limit(ctx, "w.profile.name", NAME_MAX)
     with right:
         st.text_input(
             ctx.t("field.sector"),
             key=draft.key("profile.sector", ""),
             placeholder=ctx.t("audience.sector_placeholder"),
+            max_chars=NAME_MAX,
+            live=walk.LIVE,
+            help=ctx.t("walkinput.max_chars", max=NAME_MAX),
         )
         walk.error(shown, "w.profile.sector")
+        walk.at_limit(ctx, "w.profile.sector", NAME_MAX)
     st.radio(
         ctx.t("field.market"),
         [m.value for m in Market],
@@ -67,6 +80,7 @@ with st.container(border=True):
         horizontal=True,
         help=ctx.t("audience.market_help"),
     )
+    walk.error(shown, "w.profile.market")
     left, mid, right = st.columns(3)
     with left:
         st.selectbox(
@@ -75,6 +89,7 @@ with st.container(border=True):
             key=draft.key("profile.country", "NL"),
             format_func=lambda c: territories.get(c, c),
         )
+        walk.error(shown, "w.profile.country")
     with mid:
         st.selectbox(
             ctx.t("field.language"),
@@ -83,6 +98,7 @@ with st.container(border=True):
             format_func=i18n.LANGUAGES.__getitem__,
             help=ctx.t("audience.language_help"),
         )
+        walk.error(shown, "w.profile.language")
     with right:
         st.number_input(
             ctx.t("field.hours_per_week"),
@@ -91,7 +107,15 @@ with st.container(border=True):
             step=0.5,
             format="%.1f",
             key=draft.key("profile.hours_per_week", 4.0),
-            help=ctx.t("audience.hours_help"),
+            help=" ".join(
+                (
+                    ctx.t("audience.hours_help"),
+                    ctx.t(
+                        "walkinput.range", low=i18n.number(0.5, ctx.lang, 1), high=i18n.number(80, ctx.lang)
+                    ),
+                    ctx.t("walkinput.decimal_point"),
+                )
+            ),
         )
         walk.error(shown, "w.profile.hours_per_week")
 
@@ -120,8 +144,12 @@ for number, pid in enumerate(persona_ids, start=1):
                 ctx.t("field.persona.name"),
                 key=draft.key(f"persona.{pid}.name", ""),
                 placeholder=ctx.t("audience.persona_placeholder"),
+                max_chars=NAME_MAX,
+                live=walk.LIVE,
+                help=ctx.t("walkinput.max_chars", max=NAME_MAX),
             )
             walk.error(shown, f"w.persona.{pid}.name")
+            walk.at_limit(ctx, f"w.persona.{pid}.name", NAME_MAX)
         with right:
             st.multiselect(
                 ctx.t("field.age_bands"),
@@ -136,19 +164,43 @@ for number, pid in enumerate(persona_ids, start=1):
             st.text_input(
                 ctx.t("field.locations"),
                 key=draft.key(f"persona.{pid}.locations", ""),
-                help=ctx.t("audience.comma_help"),
+                help=ctx.t("audience.comma_help") + " " + ctx.t("walkinput.list_max", max=ITEM_MAX),
+                max_chars=LIST_MAX,
+                live=walk.LIVE,
             )
+            walk.error(shown, f"w.persona.{pid}.locations")
+            walk.at_limit(ctx, f"w.persona.{pid}.locations", LIST_MAX)
         with right:
             st.text_input(
                 ctx.t("field.interests"),
                 key=draft.key(f"persona.{pid}.interests", ""),
-                help=ctx.t("audience.comma_help"),
+                help=ctx.t("audience.comma_help") + " " + ctx.t("walkinput.list_max", max=ITEM_MAX),
+                max_chars=LIST_MAX,
+                live=walk.LIVE,
             )
+            walk.error(shown, f"w.persona.{pid}.interests")
+            walk.at_limit(ctx, f"w.persona.{pid}.interests", LIST_MAX)
         left, right = st.columns(2)
         with left:
-            st.text_area(ctx.t("field.pains"), key=draft.key(f"persona.{pid}.pains", ""), height=90)
+            st.text_area(
+                ctx.t("field.pains"),
+                key=draft.key(f"persona.{pid}.pains", ""),
+                height=90,
+                max_chars=TEXT_MAX,
+                help=ctx.t("walkinput.text_max", max=i18n.number(TEXT_MAX, ctx.lang)),
+            )
+            walk.error(shown, f"w.persona.{pid}.pains")
+            walk.at_limit(ctx, f"w.persona.{pid}.pains", TEXT_MAX)
         with right:
-            st.text_area(ctx.t("field.goals"), key=draft.key(f"persona.{pid}.goals", ""), height=90)
+            st.text_area(
+                ctx.t("field.goals"),
+                key=draft.key(f"persona.{pid}.goals", ""),
+                height=90,
+                max_chars=TEXT_MAX,
+                help=ctx.t("walkinput.text_max", max=i18n.number(TEXT_MAX, ctx.lang)),
+            )
+            walk.error(shown, f"w.persona.{pid}.goals")
+            walk.at_limit(ctx, f"w.persona.{pid}.goals", TEXT_MAX)
         left, right = st.columns(2)
         with left:
             st.multiselect(
@@ -158,6 +210,7 @@ for number, pid in enumerate(persona_ids, start=1):
                 format_func=lambda p: ctx.t(f"platform.{p}"),
                 placeholder=ctx.t("common.choose"),
             )
+            walk.error(shown, f"w.persona.{pid}.online")
         with right:
             st.multiselect(
                 ctx.t("field.formats"),
@@ -166,6 +219,7 @@ for number, pid in enumerate(persona_ids, start=1):
                 format_func=lambda f: ctx.t(f"format.{f}"),
                 placeholder=ctx.t("common.choose"),
             )
+            walk.error(shown, f"w.persona.{pid}.formats")
 
 if st.button(ctx.t("audience.add_persona"), icon=":material/person_add:"):
     draft.set("personas", [*persona_ids, wizard.new_id()[:8]])

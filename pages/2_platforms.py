@@ -80,6 +80,8 @@ for rec in ranking:
                 key=draft.key(f"platforms.{p}.role", defaults["role"]),
                 format_func=lambda r: ctx.t(f"role.{r}"),
             )
+            with left:
+                walk.error(shown, f"w.platforms.{p}.role")
             right.number_input(
                 ctx.t("field.posts_per_week"),
                 min_value=0.0,
@@ -87,6 +89,7 @@ for rec in ranking:
                 step=1.0,
                 format="%.0f",
                 key=draft.key(f"platforms.{p}.posts_per_week", defaults["posts_per_week"]),
+                help=ctx.t("walkinput.range", low=i18n.number(0, ctx.lang), high=i18n.number(70, ctx.lang)),
             )
             walk.error(shown, f"w.platforms.{p}.posts_per_week")
 

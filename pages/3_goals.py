@@ -2,11 +2,14 @@
 
 import streamlit as st
 
-from cmplanner import kpis, periods, wizard
+from cmplanner import i18n, kpis, periods, wizard
 from cmplanner.models import Strategy
 from cmplanner.presentation import unit_name
 from cmplanner.ui import page, today, walk
 from cmplanner.ui.widgets import kpi_help
+
+TEXT_MAX = 2000  # models.Text
+VALUE_MAX = 1e9  # a KPI value: a billion followers or views is beyond any plan
 
 ctx = page("goals", needs_strategy=True)
 assert ctx.strategy is not None
@@ -63,8 +66,12 @@ for number, gid in enumerate(goal_ids, start=1):
             key=draft.key(prefix + "kpi", "followers"),
             format_func=lambda k: ctx.t(f"kpi.{k}"),
         )
+        with mid:
+            walk.error(shown, f"w.{prefix}kpi")
         quarter_key = draft.key(prefix + "quarter", quarters[0])
         quarter = right.selectbox(ctx.t("field.quarter"), quarters, key=quarter_key)
+        with right:
+            walk.error(shown, f"w.{prefix}quarter")
         late = wizard.weeks_left(quarter, day)
         if late is not None:
             later = periods.shift_quarter(quarter, 1)
@@ -85,24 +92,44 @@ for number, gid in enumerate(goal_ids, start=1):
         left, mid, right = st.columns([2, 2, 3])
         unit = kpis.KPIS[kpi_id].unit
         number_format, step = ("%.0f", 1.0) if unit == "count" else ("%.2f", 0.1)
+        limits = ctx.t("walkinput.range", low=i18n.number(0, ctx.lang), high=i18n.number(VALUE_MAX, ctx.lang))
+        if unit != "count":
+            limits += " " + ctx.t("walkinput.decimal_point")
         left.number_input(
             unit_label("baseline", kpi_id),
             min_value=0.0,
+            max_value=VALUE_MAX,
             step=step,
             format=number_format,
             key=draft.key(prefix + "baseline", 0.0),
-            help=ctx.t(f"goals.baseline_help.{kpis.KPIS[kpi_id].kind}"),
+            help=ctx.t(f"goals.baseline_help.{kpis.KPIS[kpi_id].kind}") + " " + limits,
         )
         mid.number_input(
             unit_label("target", kpi_id),
             min_value=0.0,
+            max_value=VALUE_MAX,
             step=step,
             format=number_format,
             key=draft.key(prefix + "target", 0.0),
+            help=limits,
         )
-        right.text_input(ctx.t("field.note"), key=draft.key(prefix + "note", ""))
+        right.text_input(
+            ctx.t("field.note"),
+            key=draft.key(prefix + "note", ""),
+            max_chars=TEXT_MAX,
+            live=walk.LIVE,
+            help=ctx.t("walkinput.text_max", max=i18n.number(TEXT_MAX, ctx.lang)),
+        )
+        with left:
+            walk.error(shown, f"w.{prefix}baseline")
         with mid:
             walk.error(shown, f"w.{prefix}target")
+        with right:
+            walk.error(shown, f"w.{prefix}note")
+            walk.at_limit(ctx, f"w.{prefix}note", TEXT_MAX)
+        wrong = wizard.wrong_way_text(draft.current(), gid, ctx.lang)
+        if wrong:
+            st.checkbox(wrong, key=draft.key(prefix + wizard.WRONG_WAY_OK, False))
 
 if st.button(ctx.t("goals.add"), icon=":material/add:"):
     draft.set("goals", [*goal_ids, wizard.new_id()])

@@ -13,6 +13,7 @@ from cmplanner.models.base import (
     new_id,
     now,
 )
+from cmplanner.models.branding import LOGO_MAX_STORED, Branding, BrandLogo
 from cmplanner.models.checklist import PERIODS, ChecklistSettings, CustomTask, Period, TaskOverride, Tick
 from cmplanner.models.choices import AgeBand, ContentFormat, Market, Platform, Role
 from cmplanner.models.competitor import COMPETITOR_FIELDS, Competitor, CompetitorWeek
@@ -28,11 +29,14 @@ from cmplanner.models.strategy import BusinessProfile, Goal, Persona, PlatformPl
 
 __all__ = [
     "COMPETITOR_FIELDS",
+    "LOGO_MAX_STORED",
     "METRIC_FIELDS",
     "PERIODS",
     "POST_METRICS",
     "AgeBand",
     "Baseline",
+    "BrandLogo",
+    "Branding",
     "BusinessProfile",
     "CheckAnswer",
     "ChecklistSettings",

@@ -10,6 +10,7 @@ from pydantic_core import PydanticCustomError
 
 from cmplanner import periods
 from cmplanner.models.base import IsoWeek, Name, Quarter, Record, ShortText, Text, new_id, now
+from cmplanner.models.branding import Branding
 from cmplanner.models.checklist import ChecklistSettings
 from cmplanner.models.choices import AgeBand, ContentFormat, Market, Platform, Role
 from cmplanner.models.competitor import Competitor
@@ -49,6 +50,8 @@ class PlatformPlan(Record):
     role: Role = Role.AWARENESS
     posts_per_week: Annotated[float, Field(ge=0, le=70)] = 2.0
     note: Text = ""
+    why: Text = ""
+    """Why this platform, in the user's words for the client; empty: the recommendation's reasons (``cmplanner.why``)."""
 
 
 class Goal(Record):
@@ -105,6 +108,8 @@ class Strategy(Record):
     own_dates: list[OwnDate] = []
     competitors: list[Competitor] = []
     checklist: ChecklistSettings = Field(default_factory=ChecklistSettings)
+    branding: Branding = Field(default_factory=Branding)
+    """How this strategy's client reports look (client, author, logo, accent, language)."""
     created_at: datetime = Field(default_factory=now)
     updated_at: datetime = Field(default_factory=now)
     version: int = Field(default=0, exclude=True)

@@ -11,6 +11,7 @@ from concurrent.futures import ThreadPoolExecutor
 from functools import lru_cache
 from typing import Any, Literal
 
+import altair as alt
 import orjson
 
 from cmplanner import charts, i18n, presentation, tracker
@@ -37,12 +38,12 @@ LEGEND_STYLE: dict[str, Any] = {
 }
 
 
-def _styled_spec(item: tracker.GoalPace, labels: dict[str, str]) -> dict[str, Any]:
+def _styled_spec(item: tracker.GoalPace, labels: dict[str, str], lang: str = "en") -> dict[str, Any]:
     """The tracker's chart of a goal (``charts.goal_chart``), sized and styled for print."""
     chart = (
-        charts.goal_chart(item, labels, height=CHART_HEIGHT)
+        charts.goal_chart(item, labels, height=CHART_HEIGHT, lang=lang)
         .properties(width=CHART_WIDTH)
-        .configure(font=CHART_FONT, background="white")
+        .configure(font=CHART_FONT, background="white", locale=alt.Locale(number=charts.number_locale(lang)))
         .configure_view(stroke=None)
         .configure_axis(**AXIS_STYLE)
         .configure_legend(**LEGEND_STYLE)
@@ -74,11 +75,9 @@ def _datasets(item: tracker.GoalPace, labels: dict[str, str]) -> tuple[list[dict
         {"week": week, "line": line, "value": value, "name": labels[line]}
         for week, line, value in frame.itertuples(index=False)
     ]
-    rules = [{"name": labels["target"], "value": item.goal.target, "color": charts.COLORS["target"]}]
+    rules = [{"name": labels["target"], "value": item.goal.target}]
     if item.benchmark is not None:
-        rules.append(
-            {"name": labels["benchmark"], "value": item.benchmark.value, "color": charts.COLORS["benchmark"]}
-        )
+        rules.append({"name": labels["benchmark"], "value": item.benchmark.value})
     return lines, rules
 
 
@@ -90,11 +89,11 @@ def chart_spec(item: tracker.GoalPace, lang: str) -> dict[str, Any]:
     equals ``charts.goal_chart``'s own spec).
     """
     labels = presentation.chart_labels(item.goal.kpi, lang)
-    key = orjson.dumps([labels, item.benchmark is not None])
+    key = orjson.dumps([labels, item.benchmark is not None, lang])
     if key not in _TEMPLATES:
         if len(_TEMPLATES) > 256:
             _TEMPLATES.clear()
-        _TEMPLATES[key] = orjson.dumps(_styled_spec(item, labels))
+        _TEMPLATES[key] = orjson.dumps(_styled_spec(item, labels, lang))
     spec: dict[str, Any] = orjson.loads(_TEMPLATES[key])
     layers = spec["layer"]
     lines, rules = _datasets(item, labels)
@@ -103,8 +102,12 @@ def chart_spec(item: tracker.GoalPace, lang: str) -> dict[str, Any]:
 
 
 def warm_up() -> None:
-    """Start the chart engine (about a second the first time in a process), e.g. in a background thread."""
+    """Start the chart engine (about a second the first time in a process) and subset the HTML's fonts, e.g. in a
+    background thread."""
+    from cmplanner.reports.webfonts import font_faces
+
     _vl_convert().vegalite_to_svg({"mark": "point", "data": {"values": [{"x": 1}]}})
+    font_faces()
 
 
 _ENGINE_LOCK = threading.Lock()

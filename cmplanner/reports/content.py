@@ -14,24 +14,20 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 
-from cmplanner import i18n, kpis, periods, recommend, tracker
+from cmplanner import i18n, periods, tracker
 from cmplanner import presentation as shown
 from cmplanner.competitors.section import report_section
 from cmplanner.exports import slug
 from cmplanner.models import CompetitorWeek, PlannedPost, Post, Review, Strategy, WeekMetrics
 from cmplanner.pacing import Status
+from cmplanner.reports import strategy_views
 from cmplanner.reports.charts import chart_images, chart_spec, warm_up
 from cmplanner.reports.errors import ReportError
 from cmplanner.reports.inputs import MAX_NAME, Logo, Options, check_accent, inert, options
 from cmplanner.reports.model import (
     CadenceView,
     Fact,
-    GoalView,
-    KpiView,
-    PersonaView,
-    PlatformView,
     ProgressView,
-    ReasonView,
     Report,
     ReviewView,
 )
@@ -88,6 +84,7 @@ def _labels(lang: str, quarter: str) -> dict[str, str]:
         "audience": "doc.audience",
         "platforms": "doc.platforms",
         "goals": "doc.goals",
+        "time": "workload.doc_hours",
         "formulas": "report.formulas",
         "progress": "report.section.progress",
         "status_table": "report.status_table",
@@ -116,100 +113,6 @@ def _labels(lang: str, quarter: str) -> dict[str, str]:
         "competitors.notes": "cp.report.notes",
     }
     return {name: i18n.t(key, lang, quarter=quarter) for name, key in keys.items()}
-
-
-def _business(strategy: Strategy, lang: str) -> list[Fact]:
-    profile = strategy.profile
-    if profile is None:
-        return []
-    return [
-        Fact(i18n.t("report.label.business", lang), inert(profile.name)),
-        Fact(i18n.t("field.sector", lang), inert(profile.sector)),
-        Fact(i18n.t("report.label.market", lang), i18n.t(f"market.{profile.market.value}", lang)),
-        Fact(i18n.t("field.country", lang), profile.country),
-        Fact(
-            i18n.t("report.label.hours", lang),
-            i18n.t("report.hours_week", lang, n=shown.plain_number(profile.hours_per_week, lang)),
-        ),
-    ]
-
-
-def _personas(strategy: Strategy, lang: str) -> list[PersonaView]:
-    result = []
-    for persona in strategy.personas:
-        rows = [
-            (i18n.t("report.label.locations", lang), ", ".join(inert(x) for x in persona.locations)),
-            (i18n.t("report.label.interests", lang), ", ".join(inert(x) for x in persona.interests)),
-            (i18n.t("report.label.pains", lang), inert(persona.pains)),
-            (i18n.t("report.label.wants", lang), inert(persona.goals)),
-            (
-                i18n.t("report.label.online", lang),
-                ", ".join(shown.platform_name(p, lang) for p in persona.online),
-            ),
-            (
-                i18n.t("report.label.formats", lang),
-                ", ".join(i18n.t(f"format.{f.value}", lang) for f in persona.formats),
-            ),
-        ]
-        ages = i18n.t("report.ages", lang, ages=", ".join(a.value for a in persona.age_bands))
-        result.append(PersonaView(inert(persona.name), ages, [Fact(k, v) for k, v in rows if v]))
-    return result
-
-
-def _platforms(strategy: Strategy, lang: str) -> tuple[list[PlatformView], str]:
-    if strategy.profile is None:
-        return [], ""
-    ranking = {rec.platform: rec for rec in recommend.recommend(strategy.profile, strategy.personas)}
-    views = []
-    for plan in strategy.platforms:
-        reasons = []
-        for reason in ranking[plan.platform].reasons if plan.platform in ranking else ():
-            source = shown.source_text(reason.source, lang)
-            reasons.append(ReasonView(recommend.render(reason, lang), source, reason.effect))
-        views.append(
-            PlatformView(
-                name=shown.platform_name(plan.platform, lang),
-                role=i18n.t(f"role.{plan.role.value}", lang),
-                cadence=shown.posts_per_week(plan.posts_per_week, lang),
-                reasons=reasons,
-            )
-        )
-    skipped = [p for p in ranking if strategy.plan_for(p) is None]
-    names = ", ".join(shown.platform_name(p, lang) for p in skipped)
-    return views, i18n.t("doc.skipped", lang, names=names) if skipped else ""
-
-
-def _goals(strategy: Strategy, lang: str) -> tuple[list[GoalView], list[KpiView]]:
-    goals = [
-        GoalView(
-            goal=shown.goal_name(goal, lang),
-            quarter=goal.quarter,
-            baseline=shown.kpi_value(goal.kpi, goal.baseline, lang),
-            target=shown.kpi_value(goal.kpi, goal.target, lang),
-            kind=shown.kpi_kind(goal.kpi, lang),
-            note=inert(goal.note),
-        )
-        for goal in sorted(strategy.goals, key=lambda g: g.quarter)
-    ]
-    seen: dict[str, KpiView] = {}
-    for goal in strategy.goals:
-        benches = seen[goal.kpi].benchmarks if goal.kpi in seen else []
-        for bench in kpis.benchmarks_for(goal.platform.value, goal.kpi)[:2]:
-            line = i18n.t(
-                "report.benchmark",
-                lang,
-                platform=shown.platform_name(goal.platform, lang),
-                value=shown.benchmark_value(bench, lang),
-                source=shown.source_name(bench.source, lang),
-            )
-            if line not in benches:
-                benches.append(line)
-        seen[goal.kpi] = KpiView(
-            shown.kpi_name(goal.kpi, lang),
-            shown.capitalised(i18n.t(f"kpi.{goal.kpi}.formula", lang)),
-            benches,
-        )
-    return goals, list(seen.values())
 
 
 def _progress(item: tracker.GoalPace, lang: str) -> ProgressView:
@@ -269,8 +172,8 @@ def build(
     cover.append(Fact(i18n.t("report.date", lang), when))
     counts = Counter(item.pace.status for item in items)
     chips = [(s, shown.status_count(s, counts[s], lang)) for s in Status if counts[s]]
-    platforms, skipped = _platforms(strategy, lang)
-    goals, kpi_views = _goals(strategy, lang)
+    platforms, skipped = strategy_views.platforms(strategy, lang)
+    goals, kpi_views = strategy_views.goals(strategy, lang)
     with_data = [item for item in items if item.pace.status != Status.NO_DATA]
     note = ""
     if not items:
@@ -297,10 +200,11 @@ def build(
         summary=i18n.tn("report.summary", lang, len(items), quarter=quarter),
         counts=chips,
         labels=_labels(lang, quarter),
-        business=_business(strategy, lang),
-        personas=_personas(strategy, lang),
+        business=strategy_views.business(strategy, lang),
+        personas=strategy_views.personas(strategy, lang),
         platforms=platforms,
         skipped=skipped,
+        time=strategy_views.time(strategy, lang),
         goals=goals,
         kpis=kpi_views,
         quarter=quarter,

@@ -1,4 +1,5 @@
-"""The report as one self-contained HTML file: inline CSS, charts and logo as data URIs, no external URL anywhere.
+"""The report as one self-contained HTML file: inline CSS with the PDF's Lato embedded (``webfonts``), the charts as
+inline SVG set in that font, the logo as a data URI, no external URL anywhere.
 
 Every text goes through :func:`esc` (``html.escape``), so user text can never become markup; the only values put
 into attributes or CSS unescaped are validated ones (the ``#RRGGBB`` accent, status names, base64 data).
@@ -12,8 +13,10 @@ import html
 from cmplanner.presentation import STATUS_STYLES
 from cmplanner.reports import html_competitors, html_posts
 from cmplanner.reports.charts import chart_images
+from cmplanner.reports.html_svg import inline_chart
 from cmplanner.reports.model import Fact, ProgressView, Report
-from cmplanner.reports.style import BODY, EFFECT_MARKS, INK, MUTED, PANEL, RULE, TRACK
+from cmplanner.reports.style import BODY, EFFECT_MARKS, FONT_FAMILY, INK, MUTED, PANEL, RULE, TRACK
+from cmplanner.reports.webfonts import font_faces
 
 
 def esc(text: str) -> str:
@@ -35,11 +38,12 @@ def _style(report: Report) -> str:
         for effect, (mark, colour) in EFFECT_MARKS.items()
     )
     return f"""
+{font_faces()}
 :root {{ --accent: {report.accent}; --on-accent: {report.on_accent}; --ink: {INK}; --body: {BODY};
   --muted: {MUTED}; --rule: {RULE}; --panel: {PANEL}; --track: {TRACK}; }}
 * {{ box-sizing: border-box; }}
 html {{ background: #E9EDEE; }}
-body {{ margin: 0; font-family: Lato, "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--body);
+body {{ margin: 0; font-family: {FONT_FAMILY}, "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--body);
   font-size: 15px; line-height: 1.55; }}
 .page {{ max-width: 880px; margin: 24px auto; background: white; box-shadow: 0 1px 6px rgba(0,0,0,.08); }}
 .cover {{ position: relative; padding: 56px 64px 48px; border-top: 10px solid var(--accent);
@@ -98,6 +102,7 @@ td.status {{ text-align: center; font-weight: 700; font-size: 13px; white-space:
   color: var(--muted); font-weight: 700; }}
 .figures strong {{ font-size: 21px; color: var(--ink); }}
 .chart {{ width: 100%; height: auto; display: block; margin: 8px 0 4px; }}
+figure.chart svg {{ width: 100%; height: auto; display: block; }}
 .caption {{ font-size: 12px; color: var(--muted); margin: 0; }}
 .empty {{ background: var(--panel); border-radius: 8px; padding: 10px 14px; color: var(--muted); }}
 .cadence {{ display: grid; grid-template-columns: 150px 1fr 170px; gap: 8px 14px; align-items: center; }}
@@ -182,6 +187,8 @@ def _strategy(report: Report) -> str:
             parts.append(f'<ul class="reasons">{items}</ul>')
         if report.skipped:
             parts.append(f'<p class="muted">{esc(report.skipped)}</p>')
+    if report.time:
+        parts.append(f"<h3>{esc(labels['time'])}</h3><p>{esc(report.time)}</p>")
     parts.append(f"<h3>{esc(labels['goals'])}</h3>")
     if report.goals:
         head = "".join(
@@ -235,7 +242,7 @@ def _goal(report: Report, item: ProgressView, svg: bytes | None) -> str:
         + "</div>"
     )
     parts.append(f"<p><strong>{esc(labels['needed'])}:</strong> {esc(item.needed_text)}</p>")
-    parts.append(f'<img class="chart" alt="{esc(item.goal)}" src="{_data_uri("image/svg+xml", svg)}">')
+    parts.append(inline_chart(item.goal, svg))
     parts.append(f'<p class="caption">{esc(item.caption)}</p></article>')
     return "".join(parts)
 
@@ -262,20 +269,23 @@ def _progress(report: Report) -> str:
         parts.append(
             f'<table class="grid status"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
         )
+        # the overview first (status table, cadence), then a block per goal, as in the PDF
+        if report.cadence:
+            parts.append(
+                f'<h3>{esc(labels["cadence"])}</h3><p class="muted">{esc(labels["cadence_help"])}</p>'
+            )
+            bars = []
+            for row in report.cadence:
+                width = round(min(1.0, row.share or 0.0) * 100)
+                bars.append(
+                    f"<strong>{esc(row.platform)}</strong>"
+                    f'<div class="bar"><span style="width: {width}%"></span></div>'
+                    f"<span>{esc(row.text)}</span>"
+                )
+            parts.append(f'<div class="cadence">{"".join(bars)}</div>')
         parts.append(f"<h3>{esc(labels['per_goal'])}</h3>")
         svgs = chart_images(report, "svg")
         parts.extend(_goal(report, item, svg) for item, svg in zip(report.progress, svgs, strict=True))
-    if report.cadence:
-        parts.append(f'<h3>{esc(labels["cadence"])}</h3><p class="muted">{esc(labels["cadence_help"])}</p>')
-        bars = []
-        for row in report.cadence:
-            width = round(min(1.0, row.share or 0.0) * 100)
-            bars.append(
-                f"<strong>{esc(row.platform)}</strong>"
-                f'<div class="bar"><span style="width: {width}%"></span></div>'
-                f"<span>{esc(row.text)}</span>"
-            )
-        parts.append(f'<div class="cadence">{"".join(bars)}</div>')
     parts.append("</section>")
     return "\n".join(parts)
 

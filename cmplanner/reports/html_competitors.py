@@ -1,13 +1,13 @@
 """The HTML report's competitor section: per compared platform a table (you against each competitor over the
-quarter, your row in bold) and the chart of engagement per post per week (SVG as a data URI); then how each figure
+quarter, your row in bold) and the chart of engagement per post per week (inline SVG, ``html_svg``); then how each figure
 is computed, what to watch per competitor and what stood out in their weeks. Every text goes through ``esc``."""
 
 from __future__ import annotations
 
-import base64
 import html
 
 from cmplanner.reports.charts import competitor_images
+from cmplanner.reports.html_svg import inline_chart
 from cmplanner.reports.model import Report
 
 STYLE = """
@@ -21,10 +21,6 @@ STYLE = """
 
 def esc(text: str) -> str:
     return html.escape(text, quote=True).replace("\n", "<br>")
-
-
-def _svg(data: bytes) -> str:
-    return f"data:image/svg+xml;base64,{base64.b64encode(data).decode('ascii')}"
 
 
 NUM = ' class="num"'
@@ -56,7 +52,7 @@ def section(report: Report) -> str:
         parts.append(_table(table.headers, table.rows, table.own_row))
         if svg is not None:
             parts.append(f'<p class="chart-title">{esc(table.chart_title)}</p>')
-            parts.append(f'<img class="chart" alt="{esc(table.chart_title)}" src="{_svg(svg)}">')
+            parts.append(inline_chart(table.chart_title, svg))
     parts.append(f"<h3>{esc(labels['competitors.formulas'])}</h3>")
     parts.append('<div class="formulas">' + "".join(f"<p>{esc(f)}</p>" for f in found.formulas) + "</div>")
     for key, lines in (("competitors.watch", found.watch), ("competitors.notes", found.notes)):

@@ -187,6 +187,8 @@ class Report:
     """You against your competitors in the quarter; None when the strategy follows none."""
     posts: PostsView | None = None
     """Which posts worked in the last complete month; None when no imported post is in it."""
+    time: str = ""
+    """The plan's hours a week against the hours available (``workload.Workload.text``)."""
 
     def filename(self, ext: str) -> str:
         return f"{self.file_stem}.{ext}"

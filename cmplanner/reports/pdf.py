@@ -61,8 +61,21 @@ def _cover(pdf: ReportPdf, report: Report) -> None:
         pdf.multi_cell(column - 4, 6, fact.value, align="L")
 
     y = 222
-    pdf.set_fill_color(PANEL)
-    pdf.rect(MARGIN, y, pdf.epw, 42, style="F", round_corners=True, corner_radius=3)
+    sections = [report.labels["strategy"], report.labels["progress"]]
+    if report.competitors is not None:
+        sections.append(report.competitors.title)
+    if report.posts is not None:
+        sections.append(report.posts.title)
+    if report.plan is not None:
+        sections.append(report.plan.title)
+    if report.review is not None:
+        sections.append(report.labels["review"])
+    contents = f"{report.labels['contents']}: {' · '.join(sections)}"
+    pdf.text_style(9, "", MUTED)
+    lines = len(cast(list[str], pdf.multi_cell(pdf.epw - 12, 4.6, contents, dry_run=True, output="LINES")))
+    top = 33 if report.counts else 23
+    pdf.set_fill_color(PANEL)  # the panel grows with the contents line, which wraps instead of running off it
+    pdf.rect(MARGIN, y, pdf.epw, top + 4.6 * lines + 5, style="F", round_corners=True, corner_radius=3)
     pdf.set_xy(MARGIN + 6, y + 6)
     pdf.text_style(8, "B", MUTED)
     pdf.set_char_spacing(0.8)
@@ -74,18 +87,9 @@ def _cover(pdf: ReportPdf, report: Report) -> None:
     x = MARGIN + 6 + pdf.c_margin
     for status, text in report.counts:
         x += pdf.chip(x, y + 23, text, status, size=9.5) + 3
-    sections = [report.labels["strategy"], report.labels["progress"]]
-    if report.competitors is not None:
-        sections.append(report.competitors.title)
-    if report.posts is not None:
-        sections.append(report.posts.title)
-    if report.plan is not None:
-        sections.append(report.plan.title)
-    if report.review is not None:
-        sections.append(report.labels["review"])
-    pdf.set_xy(MARGIN + 6, y + (33 if report.counts else 23))
+    pdf.set_xy(MARGIN + 6, y + top)
     pdf.text_style(9, "", MUTED)
-    pdf.cell(0, 5, f"{report.labels['contents']}: {' · '.join(sections)}")
+    pdf.multi_cell(pdf.epw - 12, 4.6, contents, align="L")
     pdf.set_fill_color(report.accent)
     pdf.rect(0, pdf.h - 7, pdf.w, 7, style="F")
 
@@ -125,6 +129,9 @@ def _strategy(pdf: ReportPdf, report: Report) -> None:
             pdf.ln(3)
         if report.skipped:
             pdf.para(report.skipped, size=9, style="I", colour=MUTED)
+    if report.time:
+        pdf.h2(labels["time"], space=24)
+        pdf.para(report.time, size=10)
 
     pdf.h2(labels["goals"], space=35)
     if report.goals:
@@ -244,17 +251,20 @@ def _progress(pdf: ReportPdf, report: Report) -> None:
                 row.cell(value, style=FontFace(FONT_FAMILY, "", 9, BODY))
     pdf.ln(4)
 
-    images = chart_images(report, "jpeg")
-    pdf.h2(labels["per_goal"], space=130)
-    for item, image in zip(report.progress, images, strict=True):
-        _goal_block(pdf, report, item, image)
-
+    # the overview first (the status table, then the posting cadence), then a block per goal: a short cadence
+    # after the last goal's chart would often be alone on a last page
     if report.cadence:
         pdf.h2(labels["cadence"], space=20 + 9 * len(report.cadence))
         pdf.para(labels["cadence_help"], size=9, colour=MUTED)
         pdf.ln(2)
         for cadence in report.cadence:
             _cadence_row(pdf, report, cadence.platform, cadence.text, cadence.share)
+        pdf.ln(2)
+
+    images = chart_images(report, "jpeg")
+    pdf.h2(labels["per_goal"], space=130)
+    for item, image in zip(report.progress, images, strict=True):
+        _goal_block(pdf, report, item, image)
 
 
 def _goal_block(pdf: ReportPdf, report: Report, item: ProgressView, image: bytes | None) -> None:

@@ -137,6 +137,10 @@ class BrandedPdf(FPDF):
         self.cell(40, 5, page, align="R")
 
 
+SECTION_ON_PAGE_BELOW = 0.4
+"""A section starts on the current page when less than this share of it is filled (else on a new page)."""
+
+
 class ReportPdf(BrandedPdf):
     """The report's document."""
 
@@ -165,7 +169,13 @@ class ReportPdf(BrandedPdf):
             self.add_page()
 
     def h1(self, text: str) -> None:
-        self.add_page()
+        """A section's title: on a new page, unless the page it would leave is less than
+        :data:`SECTION_ON_PAGE_BELOW` filled (a section's last rows alone on a page would leave it nearly empty)."""
+        usable = self.h - self.t_margin - self.b_margin
+        if self.page_no() <= 1 or (self.get_y() - self.t_margin) / usable > SECTION_ON_PAGE_BELOW:
+            self.add_page()
+        else:
+            self.ln(10)
         self.start_section(text, level=0)
         self.text_style(22, "B", INK)
         self.multi_cell(0, 10, text, align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT)

@@ -3,7 +3,7 @@ send or put online), the posts for a calendar app (.ics), a plain CSV, and Hoots
 
 Files are built only when their button is clicked (``data=`` a callable), except Hootsuite's: what its rules
 change or leave out is shown before the download, so those are built with the panel (cheap: a CSV per platform).
-The approval's language, client, author and accent colour start from the report panel's choices of this session.
+The approval's client, author and accent colour start from the strategy's branding (the report panel's).
 """
 
 from __future__ import annotations
@@ -21,21 +21,21 @@ from cmplanner.calendar.files import FORMATS, NO_META, file_name, month_files
 from cmplanner.calendar.labels import language
 from cmplanner.models import PlannedPost, Strategy
 from cmplanner.reports import inputs, style
-from cmplanner.ui.report import SAVED
 from cmplanner.ui.shell import Ctx, escape
 
 KEY = "cal.files"
 
 
 def _seed(ctx: Ctx) -> None:
-    """The approval's settings start from the report panel's (``report.settings``), else the strategy's language."""
+    """The approval's client, author and accent start from the strategy's branding (the report panel's, saved with
+    the strategy); its language is the plan's."""
     assert ctx.strategy is not None
-    saved = st.session_state.get(SAVED, {})
+    brand = ctx.strategy.branding
     defaults = {
-        "lang": saved.get("lang") or language(ctx.strategy),
-        "client": saved.get("client", ""),
-        "author": saved.get("author", ""),
-        "accent": saved.get("accent") or style.DEFAULT_ACCENT,
+        "lang": language(ctx.strategy),
+        "client": brand.client,
+        "author": brand.author,
+        "accent": brand.accent or style.DEFAULT_ACCENT,
         "order": "dmy",
     }
     for name, value in defaults.items():

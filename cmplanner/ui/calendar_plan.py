@@ -84,6 +84,7 @@ def add_ideas(ctx: Ctx, where: Shown) -> None:
                 options,
                 format_func=lambda p: ctx.t(f"platform.{p.value}"),
                 key=f"{IDEAS}.platforms",
+                placeholder=ctx.t("common.choose"),
             )
             st.form_submit_button(
                 ctx.t("cal.add_button"),

@@ -106,6 +106,7 @@ def _content(ctx: Ctx, post: PlannedPost) -> None:
             platform_options(ctx, post),
             default=post.platforms,
             format_func=lambda p: ctx.t(f"platform.{p.value}"),
+            placeholder=ctx.t("common.choose"),
         )
         left, right = st.columns(2)
         pillar = left.selectbox(
@@ -167,6 +168,7 @@ def _copy_move(ctx: Ctx, post: PlannedPost) -> None:
             others,
             format_func=lambda p: ctx.t(f"platform.{p.value}"),
             key=f"cal.copy.{key}",
+            placeholder=ctx.t("common.choose"),
         )
         if st.button(ctx.t("cal.copy_button"), key=f"cal.copy_go.{key}", icon=":material/content_copy:"):
             try:

@@ -26,6 +26,8 @@ from cmplanner.workload import Workload
 
 CALENDAR_TASK = "day.calendar"
 """The daily task "update the publication calendar": it links to the calendar and shows this week's open slots."""
+TASK_MAX = 120
+"""Characters of an own task's label (``CustomTask.label``)."""
 
 
 def _tick(ctx: Ctx, item: ChecklistItem, period_key: str, widget: str) -> None:
@@ -172,22 +174,38 @@ def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
         hide_index=True,
         width="stretch",
         disabled=["task", "platform"],
-        column_config={
-            "enabled": st.column_config.CheckboxColumn(ctx.t("cl.col.enabled"), width="small"),
-            "task": st.column_config.TextColumn(ctx.t("cl.col.task"), width="large"),
-            "platform": st.column_config.TextColumn(ctx.t("field.platform")),
+        column_config={  # widths that fit the page's 704 px, so no column is cut off
+            "enabled": st.column_config.CheckboxColumn(ctx.t("cl.col.enabled"), width=64),
+            "task": st.column_config.TextColumn(ctx.t("cl.col.task"), width=248),
+            "platform": st.column_config.TextColumn(ctx.t("field.platform"), width=92),
             "period": st.column_config.SelectboxColumn(
-                ctx.t("cl.col.period"), options=periods, required=True
+                ctx.t("cl.col.period"),
+                options=periods,
+                required=True,
+                width=110,
+                format_func=lambda p: ctx.t(f"cl.every.{p}"),
             ),
             "count": st.column_config.NumberColumn(
-                ctx.t("cl.col.count"), min_value=1, max_value=1000, step=1
+                ctx.t("cl.col.count_short"),
+                min_value=1,
+                max_value=1000,
+                step=1,
+                width=90,
+                help=ctx.t("cl.col.count")
+                + ". "
+                + ctx.t("walkinput.range", low=1, high=i18n.number(1000, ctx.lang)),
             ),
             "minutes": st.column_config.NumberColumn(
-                ctx.t("cl.col.minutes"),
+                ctx.t("cl.col.minutes_short"),
                 min_value=0,
                 max_value=480,
                 step=1,
-                help=ctx.t("checklists.assumption"),
+                width=90,
+                help=ctx.t("cl.col.minutes")
+                + ". "
+                + ctx.t("checklists.assumption")
+                + " "
+                + ctx.t("walkinput.range", low=0, high=480),
             ),
         },
     )
@@ -201,13 +219,30 @@ def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
 
     with st.form("cl.add", clear_on_submit=True):
         st.markdown(f"**{ctx.t('cl.add')}**")
-        label = st.text_input(ctx.t("cl.col.task"), key="cl.add.label")
+        label = st.text_input(
+            ctx.t("cl.col.task"),
+            key="cl.add.label",
+            max_chars=TASK_MAX,
+            help=ctx.t("walkinput.max_chars", max=TASK_MAX),
+        )
         cols = st.columns(4)
         period = cols[0].selectbox(
             ctx.t("cl.col.period"), periods, index=1, format_func=lambda p: ctx.t(f"cl.every.{p}")
         )
-        count = cols[1].number_input(ctx.t("cl.col.count"), min_value=1, max_value=1000, value=1)
-        minutes = cols[2].number_input(ctx.t("cl.col.minutes"), min_value=0, max_value=480, value=15)
+        count = cols[1].number_input(
+            ctx.t("cl.col.count"),
+            min_value=1,
+            max_value=1000,
+            value=1,
+            help=ctx.t("walkinput.range", low=1, high=i18n.number(1000, ctx.lang)),
+        )
+        minutes = cols[2].number_input(
+            ctx.t("cl.col.minutes"),
+            min_value=0,
+            max_value=480,
+            value=15,
+            help=ctx.t("walkinput.range", low=0, high=480),
+        )
         options: list[str | None] = [None, *(p.platform.value for p in strategy.platforms)]
         platform = cols[3].selectbox(
             ctx.t("field.platform"),
@@ -227,7 +262,10 @@ def tune_panel(ctx: Ctx, items: list[ChecklistItem]) -> None:
     own = strategy.checklist.custom
     if own:
         remove = st.multiselect(
-            ctx.t("cl.remove_own"), [t.id for t in own], format_func={t.id: t.label for t in own}.__getitem__
+            ctx.t("cl.remove_own"),
+            [t.id for t in own],
+            format_func={t.id: t.label for t in own}.__getitem__,
+            placeholder=ctx.t("common.choose"),
         )
         if remove and st.button(ctx.t("cl.remove_button"), icon=":material/delete:"):
             strategy.checklist = strategy.checklist.model_copy(

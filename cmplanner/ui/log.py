@@ -13,7 +13,8 @@ from cmplanner import periods, weeklog
 from cmplanner.models import METRIC_FIELDS, WeekMetrics
 from cmplanner.store import METRICS
 from cmplanner.ui import state
-from cmplanner.ui.shell import Ctx, escape
+from cmplanner.ui.shell import Ctx, escape, link_params
+from cmplanner.ui.tables import editor_format, localized
 
 WEEK = "log.week"
 SHOW_ALL = "log.all"
@@ -37,7 +38,7 @@ def editor_key(week: str) -> str:
 def no_platforms(ctx: Ctx) -> None:
     """Empty state: nothing to log before the strategy has platforms."""
     st.info(ctx.t("log.no_platforms"), icon=":material/info:")
-    params = {"s": ctx.strategy.id} if ctx.strategy else None
+    params = link_params(ctx.strategy.id if ctx.strategy else None)
     st.page_link(
         "pages/2_platforms.py", label=ctx.t("log.to_platforms"), icon=":material/apps:", query_params=params
     )
@@ -81,6 +82,7 @@ def _columns(ctx: Ctx) -> dict[str, Any]:
     for metric in METRIC_FIELDS:
         config[metric] = st.column_config.NumberColumn(
             ctx.t(f"field.{metric}"),
+            format=editor_format(ctx.lang),
             help={
                 "followers": ctx.t("log.followers_help"),
                 "response_time_hours": ctx.t("log.response_time_help"),
@@ -148,12 +150,15 @@ def editor_panel(
         strategy, week, weeklog.apply_edits(base, st.session_state.get(key)), stored, ctx.lang, today=today
     )
     flash = st.session_state.pop(FLASH, None)
-    if flash:
+    # a refused save and the live check it repeats are one message: the outcome heads the list, in one box
+    error_head = flash[1] if flash and flash[0] == "error" and check.errors else ctx.t("log.fix")
+    warning_head = flash[1] if flash and flash[0] == "warning" and check.warnings else ctx.t("log.check")
+    if flash and flash[1] not in (error_head, warning_head):
         FLASH_BOXES[flash[0]](flash[1])
     if check.errors:
-        st.error(_bullets(ctx.t("log.fix"), check.errors), icon=":material/error:")
+        st.error(_bullets(error_head, check.errors), icon=":material/error:")
     if check.warnings:
-        st.warning(_bullets(ctx.t("log.check"), check.warnings), icon=":material/warning:")
+        st.warning(_bullets(warning_head, check.warnings), icon=":material/warning:")
         st.button(
             ctx.t("log.confirm"),
             key="log.confirm",
@@ -189,8 +194,11 @@ def history_panel(ctx: Ctx, stored: Sequence[WeekMetrics], fields: Sequence[str]
     config = {
         "week": st.column_config.TextColumn(ctx.t("field.week")),
         "platform": st.column_config.TextColumn(ctx.t("field.platform")),
-    } | {
-        metric: st.column_config.NumberColumn(ctx.t(f"field.{metric}"), format="localized")
-        for metric in fields
-    }
-    st.dataframe(frame, hide_index=True, width="stretch", column_config=config, placeholder="–")
+    } | {metric: st.column_config.NumberColumn(ctx.t(f"field.{metric}")) for metric in fields}
+    st.dataframe(
+        localized(frame, ctx.lang, fields),
+        hide_index=True,
+        width="stretch",
+        column_config=config,
+        placeholder="–",
+    )

@@ -67,10 +67,11 @@ def figures_table(ctx: Ctx, summary: MonthSummary, item: PlatformMonth, everythi
         ]
     )
     colours = [shown.GOOD_NEWS if f.better else shown.BAD_NEWS if f.better is False else "" for f in figures]
-    styled = frame.style.apply(
+    styled = frame.set_index(ctx.t("field.kpi")).style.apply(
         lambda _: [f"color: {c}" if c else "" for c in colours], subset=[ctx.t("rv.change")], axis=0
     )
-    st.dataframe(styled, hide_index=True, width="stretch", height="content")
+    # a static table: its cells wrap, so no KPI name or formula is cut off at the page's width
+    st.table(styled)
 
 
 def _was(ctx: Ctx, goal: GoalMonth, summary: MonthSummary) -> str:

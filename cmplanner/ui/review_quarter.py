@@ -15,6 +15,7 @@ from cmplanner.models import Goal, Platform, Strategy, WeekMetrics
 from cmplanner.reviews import QuarterSummary
 from cmplanner.ui import state
 from cmplanner.ui.shell import Ctx, escape, today
+from cmplanner.ui.tables import editor_format
 
 
 def results_panel(ctx: Ctx, summary: QuarterSummary) -> None:
@@ -41,7 +42,8 @@ def results_panel(ctx: Ctx, summary: QuarterSummary) -> None:
                 ctx.t("rv.attained"): i18n.percent(g.attained, ctx.lang, 0),
             }
         )
-    st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    # a static table: its cells wrap, so all eight columns fit the page
+    st.table(pd.DataFrame(rows).set_index(ctx.t("tracker.col.goal")))
     st.caption(ctx.t("rv.attained_help"))
     if not judged:
         st.caption(ctx.t("tracker.no_data"))
@@ -83,16 +85,20 @@ def proposals_panel(
         num_rows="fixed",
         width="stretch",
         disabled=["platform", "kpi", "unit"],
-        column_config={
-            "keep": st.column_config.CheckboxColumn(ctx.t("rv.keep")),
-            "platform": st.column_config.TextColumn(ctx.t("field.platform")),
-            "kpi": st.column_config.TextColumn(ctx.t("field.kpi")),
-            "unit": st.column_config.TextColumn(ctx.t("rv.unit")),
+        column_config={  # widths that fit the page's 704 px, so no column is cut off
+            "keep": st.column_config.CheckboxColumn(ctx.t("rv.keep"), width=80),
+            "platform": st.column_config.TextColumn(ctx.t("field.platform"), width=88),
+            "kpi": st.column_config.TextColumn(ctx.t("field.kpi"), width=180),
+            "unit": st.column_config.TextColumn(ctx.t("rv.unit"), width=60),
             "baseline": st.column_config.NumberColumn(
-                ctx.t("field.baseline"), min_value=0, format="localized"
+                ctx.t("field.baseline"), min_value=0, format=editor_format(ctx.lang), width=92
             ),
-            "target": st.column_config.NumberColumn(ctx.t("field.target"), min_value=0, format="localized"),
-            "note": st.column_config.TextColumn(ctx.t("field.note"), max_chars=2000),
+            "target": st.column_config.NumberColumn(
+                ctx.t("field.target"), min_value=0, format=editor_format(ctx.lang), width=92
+            ),
+            "note": st.column_config.TextColumn(
+                ctx.t("field.note"), max_chars=2000, width=110, help=ctx.t("walkinput.max_chars", max="2000")
+            ),
         },
     )
     existing = [g for g in strategy.goals if g.quarter == summary.next_quarter]

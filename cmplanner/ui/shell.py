@@ -110,11 +110,26 @@ def store() -> Store:
 
 
 def language() -> str:
-    """The UI language: the sidebar choice, else the browser's locale."""
-    if "lang" not in st.session_state:
+    """The UI language: ``?lang=`` in the URL, else the sidebar's choice in this session, else the browser's locale.
+
+    It is kept in the URL (and carried by the sidebar's links), so a reload or a bookmark keeps the language."""
+    wanted = st.query_params.get("lang")
+    if wanted in i18n.LANGUAGES:
+        st.session_state["lang"] = wanted
+    elif "lang" not in st.session_state:
         st.session_state["lang"] = i18n.pick_language(st.context.locale)
     lang: str = st.session_state["lang"]
+    if wanted != lang:
+        st.query_params["lang"] = lang
     return lang
+
+
+def link_params(strategy_id: str | None = None) -> dict[str, str]:
+    """The query parameters every link keeps: the open strategy (``s``) and the language (``lang``)."""
+    params = {"lang": str(st.session_state.get("lang") or i18n.DEFAULT)}
+    if strategy_id:
+        params["s"] = strategy_id
+    return params
 
 
 def active_strategy_id() -> str | None:
@@ -149,7 +164,7 @@ def set_active(strategy_id: str | None) -> None:
 def go(script: str, strategy_id: str | None = None) -> None:
     """Switch page, keeping the active strategy in the URL."""
     sid = strategy_id or st.session_state.get("strategy_id")
-    st.switch_page(script, query_params={"s": sid} if sid else None)
+    st.switch_page(script, query_params=link_params(sid))
 
 
 def page(name: str, *, needs_strategy: bool = False, layout: str = "centered") -> Ctx:
@@ -180,7 +195,9 @@ def page(name: str, *, needs_strategy: bool = False, layout: str = "centered") -
     state.show_messages(lang)
     if needs_strategy and ctx.strategy is None:
         st.info(ctx.t("shell.no_strategy"), icon=":material/info:")
-        st.page_link("app.py", label=ctx.t("shell.to_home"), icon=":material/home:")
+        st.page_link(
+            "app.py", label=ctx.t("shell.to_home"), icon=":material/home:", query_params=link_params()
+        )
         st.stop()
     return ctx
 
@@ -212,7 +229,7 @@ def _sidebar(ctx: Ctx) -> None:
             if present:
                 st.caption(ctx.t(f"nav.{section}").upper())
             for name, script, icon in present:
-                params = {"s": ctx.strategy.id} if ctx.strategy else None
+                params = link_params(ctx.strategy.id if ctx.strategy else None)
                 st.page_link(script, label=ctx.t(f"page.{name}"), icon=icon, query_params=params)
         st.divider()
         choices = list(i18n.LANGUAGES)
@@ -228,6 +245,7 @@ def _sidebar(ctx: Ctx) -> None:
 
 def _set_language() -> None:
     st.session_state["lang"] = st.session_state["lang_select"]
+    st.query_params["lang"] = st.session_state["lang"]
 
 
 MARKDOWN = "\\`*_{}[]()#+-.!|<>~$:="

@@ -33,10 +33,11 @@ SCOPES: dict[str, tuple[str, ...]] = {
     "log": ("log.editor.",),
     "review": ("rv.form.", "rv.proposal"),
     "home": ("name.",),
-    "reports": ("report.",),
+    "reports": ("report.", "report_page."),
     "calendar": ("cal.",),
     "competitors": ("cp.",),
     "webcare": ("wc.",),
+    "strategy": ("why.",),
 }
 """Each editing scope and the session keys that hold its unsaved input (dropped by "Reload")."""
 WALK_PAGES = frozenset({"audience", "platforms", "goals", "review"})

@@ -79,21 +79,21 @@ def goal_card(ctx: Ctx, item: GoalPace) -> None:
         cols[3].metric(ctx.t("pacing.target"), shown.kpi_value(goal.kpi, goal.target, ctx.lang))
         st.markdown(f"**{ctx.t('pacing.still_needed')}:** {shown.still_needed(item, ctx.lang)}")
         labels = shown.chart_labels(goal.kpi, ctx.lang)
-        st.vega_lite_chart(chart_spec(item, labels), width="stretch")
+        st.vega_lite_chart(chart_spec(item, labels, ctx.lang), width="stretch")
         st.caption(f"{shown.weeks_caption(p, ctx.lang)}  \n{kpi_help(ctx, goal.kpi, goal.platform.value)}")
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
-def _spec(_item: GoalPace, _labels: dict[str, str], key: bytes) -> dict[str, Any]:
-    return charts.goal_chart(_item, _labels).to_dict()
+def _spec(_item: GoalPace, _labels: dict[str, str], lang: str, key: bytes) -> dict[str, Any]:
+    return charts.goal_chart(_item, _labels, lang=lang).to_dict()
 
 
-def chart_spec(item: GoalPace, labels: dict[str, str]) -> dict[str, Any]:
-    """The goal's Altair chart as a Vega-Lite spec, built once per goal, figures and language (building an
-    Altair chart costs ~40 ms, most of a tracker rerun otherwise)."""
+def chart_spec(item: GoalPace, labels: dict[str, str], lang: str) -> dict[str, Any]:
+    """The goal's Altair chart as a Vega-Lite spec (its axes in ``lang``'s numbers), built once per goal, figures
+    and language (building an Altair chart costs ~40 ms, most of a tracker rerun otherwise)."""
     bench = item.benchmark.value if item.benchmark else None
     key = orjson.dumps([item.goal.model_dump(mode="json"), item.pace.series, bench, labels])
-    return _spec(item, labels, key)
+    return _spec(item, labels, lang, key)
 
 
 def cadence_table(ctx: Ctx, items: list[Cadence]) -> None:

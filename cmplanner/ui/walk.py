@@ -41,6 +41,7 @@ def steps(ctx: Ctx, current: str) -> None:
             parts.append(f":gray[{label}]")
     st.markdown(" &nbsp;›&nbsp; ".join(parts))
     st.caption(ctx.t("walk.step_of", n=index + 1, total=len(STEPS)))
+    st.session_state[MARKED] = []
     notice = st.session_state.pop(NOTICE, None)
     if notice:
         st.info(notice, icon=":material/sync:")
@@ -150,11 +151,55 @@ def touched(step: str) -> bool:
     return bool(st.session_state.get(f"touched.{step}"))
 
 
+LIVE = "1s"
+"""A walk text field is sent (and so saved in the draft) after a second without typing, not only when it is left
+(``st.text_input(live=...)``). Streamlit's text areas have no such option: they are sent when left (or on
+Ctrl+Enter), and the step says so."""
+MARKED = "walk.marked"
+"""The fields marked with a message in this run (their count is the count the step's summary gives)."""
+SCROLL = "walk.scroll"
+"""Set by Next when the step has errors: the run after it scrolls the first marked field into view."""
+SCROLL_TO_FIRST = """<div id="walk-first-error"></div>
+<script>
+setTimeout(() => {
+  const anchor = document.getElementById("walk-first-error");
+  if (anchor) anchor.scrollIntoView({behavior: "smooth", block: "center"});
+}, 120);
+</script>"""
+
+
+def at_limit(ctx: Ctx, key: str, limit: int) -> None:
+    """A note under a text field that holds as many characters as it may: the browser cuts a longer paste there
+    without a word, so say it."""
+    value = st.session_state.get(key)
+    if isinstance(value, str) and len(value) >= limit:
+        st.markdown(
+            f":orange[:material/content_cut: {ctx.t('walkinput.at_limit', max=i18n.number(limit, ctx.lang))}]"
+        )
+
+
 def error(errors: dict[str, str], field: str) -> None:
-    """The inline message under a field, if it has one."""
+    """The inline message under a field, if it has one; the first one after Next is scrolled into view."""
     message = errors.get(field)
-    if message:
-        st.markdown(f":red[:material/error: {message}]")
+    if not message:
+        return
+    marked: list[str] = st.session_state.setdefault(MARKED, [])
+    first = not marked
+    if field not in marked:
+        marked.append(field)
+    st.markdown(f":red[:material/error: {message}]")
+    if first and st.session_state.pop(SCROLL, False):
+        st.html(SCROLL_TO_FIRST, unsafe_allow_javascript=True)
+
+
+def summary(ctx: Ctx, errors: dict[str, str]) -> None:
+    """The box above Back/Next: how many fields are marked (as many as carry a message), and any message that
+    belongs to no field on the page, in full."""
+    marked = [key for key in st.session_state.get(MARKED, []) if key in errors]
+    loose = [message for key, message in errors.items() if key not in marked]
+    head = ctx.tn("walkinput.fix_marked", len(marked)) if marked else ""
+    items = "\n".join(f"- {message}" for message in dict.fromkeys(loose))
+    st.error("\n\n".join(part for part in (head, items) if part), icon=":material/error:")
 
 
 def nav(ctx: Ctx, step: str, errors: dict[str, str], apply: Callable[[Strategy], None]) -> None:
@@ -164,7 +209,7 @@ def nav(ctx: Ctx, step: str, errors: dict[str, str], apply: Callable[[Strategy],
     names = [name for name, _ in STEPS]
     index = names.index(step)
     if errors and touched(step):
-        st.error(ctx.t("walk.fix_errors", n=len(errors)), icon=":material/error:")
+        summary(ctx, errors)
     back, _, forward = st.columns([1, 2, 1])
     with back:
         target = STEPS[index - 1][1] if index else "app.py"
@@ -183,6 +228,7 @@ def nav(ctx: Ctx, step: str, errors: dict[str, str], apply: Callable[[Strategy],
         ):
             st.session_state[f"touched.{step}"] = True
             if errors:
+                st.session_state[SCROLL] = True
                 st.rerun()
             strategy = ctx.strategy
             assert strategy is not None

@@ -109,6 +109,8 @@ def test_negative_value_is_named_and_nothing_is_stored(store: Store, data_dir: P
     save(at)
     no_exception(at)
     assert "Nothing was saved: fix the values listed below first." in shown(at)
+    assert len(at.error) == 1  # one red box: the outcome heads the list of what to fix
+    assert "Instagram, Posts: -3 is negative" in at.error[0].value.replace("\\", "")
     assert file_bytes(data_dir, strategy) == before
     assert store.weeks(strategy.id) == []
     # fixed: now both rows are saved
@@ -188,7 +190,7 @@ def test_no_platforms_yet_links_to_the_platforms_step(store: Store) -> None:
     assert "This strategy has no platforms yet" in shown(at)
     links = [link.proto for link in at.get("page_link") if link.proto.page == "platforms"]
     assert sorted(link.label for link in links) == ["Choose platforms", "Platforms"]  # page and sidebar
-    assert all(link.query_string == f"s={strategy.id}" for link in links)
+    assert all(link.query_string == f"lang=en&s={strategy.id}" for link in links)
     assert not at.data_editor
 
 

@@ -50,15 +50,17 @@ def test_monthly_review_shows_the_month_per_platform(bakery: Strategy) -> None:
         "in October 2026",
     ):
         assert part in text
-    # figures and goals for each platform, webcare over three months, competitors on Facebook and Instagram
-    assert len(at.dataframe) == 7
-    figures = at.dataframe[0].value
-    assert list(figures.columns)[:4] == ["KPI", "November 2026", "October 2026", "Change"]
-    assert list(figures["KPI"])[:3] == ["Followers", "Posts", "Impressions"]  # the goals' KPIs first
+    # per platform its figures (a static table: cells wrap, no KPI name or formula is cut off) and its goals;
+    # webcare over three months, competitors on Facebook and Instagram
+    assert len(at.table) == 2 and len(at.dataframe) == 5
+    figures = at.table[0].value
+    assert figures.index.name == "KPI"
+    assert list(figures.columns)[:3] == ["November 2026", "October 2026", "Change"]
+    assert list(figures.index)[:3] == ["Followers", "Posts", "Impressions"]  # the goals' KPIs first
     assert len(figures) == 7
     assert list(figures["Change"])[:2] == ["+10 (+1%)", "−3 (−60%)"]
     at = at.toggle(key="rv.all_kpis").set_value(True).run()
-    assert len(at.dataframe[0].value) > 7
+    assert len(at.table[0].value) > 7
     assert {b.key for b in at.get("download_button")} >= {"rv.csv", "rv.xlsx", "rv.backup"}
 
 
@@ -98,7 +100,7 @@ def test_quarterly_review_accepts_edited_proposals_in_one_step(bakery: Strategy,
     assert at.selectbox(key="rv.pick.q").value == "2026-Q4"
     text = shown(at)
     assert "still running (week 7 of 14)" in text and "Proposed goals for 2027-Q1" in text
-    results = at.dataframe[0].value
+    results = at.table[0].value  # a static table, so no column is cut off
     assert list(results["Reached"]) == ["no", "yes", "no", "no"]  # Facebook followers reached 840
     editor = at.data_editor[0]
     assert len(editor.value) == len(bakery.goals)

@@ -48,7 +48,7 @@ def test_a_second_tab_saving_the_same_goals_sees_the_message_and_the_first_edit_
     for tab in (first, second):
         open_app(tab, app_server, f"/goals?s={bakery.id}&today={TODAY}")
 
-    target = first.get_by_label("Target").first
+    target = first.get_by_role("spinbutton", name="Target").first
     target.fill("2222")
     target.press("Enter")
     wait_for_app(first)
@@ -56,7 +56,7 @@ def test_a_second_tab_saving_the_same_goals_sees_the_message_and_the_first_edit_
     expect(first.get_by_role("heading", name="Review")).to_be_visible()
     assert store.get(bakery.id).goals[0].target == 2222
 
-    note = second.get_by_label("Note").first
+    note = second.get_by_role("textbox", name="Note").first
     note.fill("Typed in the second tab")
     note.press("Enter")
     wait_for_app(second)
@@ -67,7 +67,7 @@ def test_a_second_tab_saving_the_same_goals_sees_the_message_and_the_first_edit_
     assert kept.target == 2222 and kept.note == goal.note  # the first edit kept, nothing overwritten
 
     second.get_by_role("button", name="Reload").click()
-    expect(second.get_by_label("Target").first).to_have_value("2222")
+    expect(second.get_by_role("spinbutton", name="Target").first).to_have_value("2222")
 
 
 class Requests:

@@ -71,9 +71,9 @@ def test_new_user_walks_through_a_whole_strategy(app_server: AppServer, page: Pa
     # Next with the sector still empty: an inline message, and the step does not advance.
     main.get_by_role("button", name="Next").click()
     expect(main.get_by_text("Sector is required.")).to_be_visible()
-    expect(main.get_by_text(re.compile(r"Please fix the 1 marked field"))).to_be_visible()
+    expect(main.get_by_text("Please fix the marked field to continue.")).to_be_visible()
     title(page, "Business & audience")
-    expect(page).to_have_url(re.compile(r"/audience\?s=[0-9a-f]{32}$"))
+    expect(page).to_have_url(re.compile(r"/audience\?(lang=en&)?s=[0-9a-f]{32}(&lang=en)?$"))
 
     type_into(page, "Sector", "Bakery")
     expect(main.get_by_text("Sector is required.")).to_have_count(0)  # validation is live once touched
@@ -132,9 +132,10 @@ def test_new_user_walks_through_a_whole_strategy(app_server: AppServer, page: Pa
     expect(main.get_by_text("From 1,200 to 1,500", exact=False)).to_be_visible()
     main.get_by_role("button", name="Save strategy").click()
 
-    # The strategy document.
+    # The strategy document, with the confirmation.
     title(page, "Bakery Browser")
-    expect(page).to_have_url(re.compile(r"/strategy\?s=[0-9a-f]{32}$"))
+    expect(main.get_by_text("Strategy saved.")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/strategy\?(lang=en&)?s=[0-9a-f]{32}(&lang=en)?$"))
     expect(main.get_by_text(re.compile(r"^Ready · last changed"))).to_be_visible()
     expect(main.get_by_role("heading", name="Goals and KPIs")).to_be_visible()
 
@@ -176,4 +177,4 @@ def test_deep_link_renders_the_page_with_the_custom_sidebar(app_server: AppServe
     for label in ("Strategies", "Business & audience", "Platforms", "Goals & KPIs", "Review", "Strategy"):
         expect(sidebar.get_by_role("link", name=label, exact=True)).to_be_visible()
     expect(page.get_by_test_id("stSidebarNav")).to_have_count(0)  # not Streamlit's generated menu
-    expect(page).to_have_url(re.compile(rf"/goals\?s={bakery.id}$"))
+    expect(page).to_have_url(re.compile(rf"/goals\?s={bakery.id}&lang=en$"))

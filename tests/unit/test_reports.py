@@ -126,8 +126,9 @@ def test_html_has_name_goals_statuses_and_review_in_the_language(
     for needle in (bakery.name, *GOALS[lang], *HEADINGS[lang], *REVIEW[lang], *statuses(store, bakery, lang)):
         assert needle in page.text, needle
     assert ("html", "lang", lang) in page.attrs
-    # one chart per goal, and one per platform compared with competitors (Facebook, Instagram); all data URIs
-    assert page.tags.count("img") == len(bakery.goals) + 2
+    # one chart per goal, and one per platform compared with competitors (Facebook, Instagram), drawn inline
+    assert page.tags.count("svg") == len(bakery.goals) + 2
+    assert "@font-face" in page.text and "data:font/woff;base64," in page.text  # the PDF's Lato, embedded
 
 
 def test_html_is_self_contained(store: Store, bakery: Strategy) -> None:
@@ -256,7 +257,7 @@ def test_the_report_chart_is_the_tracker_chart(store: Store) -> None:
             for lang in ("en", "nl"):
                 labels = presentation.chart_labels(item.goal.kpi, lang)
                 assert normal(report_charts.chart_spec(item, lang)) == normal(
-                    report_charts._styled_spec(item, labels)
+                    report_charts._styled_spec(item, labels, lang)
                 )
 
 

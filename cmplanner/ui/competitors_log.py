@@ -11,12 +11,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from cmplanner import periods, weeklog
 from cmplanner.competitors import log
 from cmplanner.models import COMPETITOR_FIELDS, CompetitorWeek
 from cmplanner.store import COMPETITOR_WEEKS
 from cmplanner.ui import state
 from cmplanner.ui.shell import Ctx, escape
+from cmplanner.ui.week_picker import week_picker as pick_week
 
 SCOPE = "competitors"
 WEEK = "cp.week"
@@ -85,37 +85,9 @@ def store_rows(ctx: Ctx, result: log.Checked) -> bool:
     return True
 
 
-def _wanted_week(today: date) -> str | None:
-    """The week asked for in the URL (``?week=2026-W46``), if valid and not after the current one."""
-    raw = st.query_params.get("week")
-    try:
-        periods.parse_week(raw or "")
-    except ValueError:
-        return None
-    return raw if raw and raw <= periods.week_key(today) else None
-
-
-def _week_to_url() -> None:
-    st.query_params["week"] = st.session_state[WEEK]
-
-
 def week_picker(ctx: Ctx, today: date, stored: Sequence[CompetitorWeek]) -> str:
-    """The week to log: ``?week=`` from the URL, else the last complete week; logged weeks are ticked."""
-    options = weeklog.recent_weeks(today)
-    week = _wanted_week(today) or options[0]
-    if week not in options:
-        options = sorted([*options, week], reverse=True)
-    logged = {row.week for row in stored}
-    st.session_state[WEEK] = week
-    st.selectbox(
-        ctx.t("log.week"),
-        options,
-        key=WEEK,
-        format_func=lambda w: weeklog.week_label(w, ctx.lang) + (" ✓" if w in logged else ""),
-        on_change=_week_to_url,
-        help=ctx.t("cp.week_help"),
-    )
-    return week
+    """The week to log (see ``ui.week_picker``); logged weeks are ticked."""
+    return pick_week(ctx, today, {row.week for row in stored}, WEEK, ctx.t("cp.week_help"))
 
 
 def _columns(ctx: Ctx) -> dict[str, Any]:

@@ -90,3 +90,26 @@ def is_jump(previous: int, previous_week: str, value: int, week: str) -> bool:
         weeks = max(1, (periods.week_monday(week) - periods.week_monday(previous_week)).days // 7)
         return change > previous * JUMP_RISE_PER_WEEK * weeks
     return -change > previous * JUMP_DROP
+
+
+def jump_warning(place: str, previous: tuple[int, str], now: tuple[int, str], lang: str) -> str | None:
+    """The question a log asks when followers move implausibly from ``previous`` to ``now`` (each a follower count
+    and its ISO week); None when the move is plausible. ``place`` names the row (a platform, or competitor and
+    platform)."""
+    (before, before_week), (value, week) = previous, now
+    if not is_jump(before, before_week, value, week):
+        return None
+    from cmplanner import i18n
+
+    change = value - before
+    return i18n.t(
+        "log.warning.jump",
+        lang,
+        platform=place,
+        field=i18n.t("field.followers", lang),
+        value=i18n.number(value, lang),
+        week=week,
+        previous=i18n.number(before, lang),
+        previous_week=before_week,
+        change=("+" if change > 0 else "") + i18n.number(change, lang),
+    )

@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from cmplanner import i18n, kpis, periods
 from cmplanner.figures import MAX_VALUE as MAX_VALUE
-from cmplanner.figures import Checked, is_jump, number, shown
+from cmplanner.figures import Checked, jump_warning, number, shown
 from cmplanner.models import METRIC_FIELDS, Platform, Strategy, WeekMetrics
 from cmplanner.store import UpsertResult
 
@@ -116,19 +116,11 @@ def _jump(row: WeekMetrics, stored_rows: Sequence[WeekMetrics], lang: str) -> st
     previous = previous_followers(stored_rows, row.platform, row.week)
     if previous is None or previous.followers is None or row.followers is None:
         return None
-    if not is_jump(previous.followers, previous.week, row.followers, row.week):
-        return None
-    change = row.followers - previous.followers
-    return i18n.t(
-        "log.warning.jump",
+    return jump_warning(
+        i18n.t(f"platform.{row.platform.value}", lang),
+        (previous.followers, previous.week),
+        (row.followers, row.week),
         lang,
-        platform=i18n.t(f"platform.{row.platform.value}", lang),
-        field=i18n.t("field.followers", lang),
-        value=i18n.number(row.followers, lang),
-        week=row.week,
-        previous=i18n.number(previous.followers, lang),
-        previous_week=previous.week,
-        change=("+" if change > 0 else "") + i18n.number(change, lang),
     )
 
 

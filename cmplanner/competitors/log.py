@@ -17,7 +17,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from cmplanner import figures, i18n, periods, presentation, weeklog
-from cmplanner.figures import is_jump, number, shown
+from cmplanner.figures import jump_warning, number, shown
 from cmplanner.models import COMPETITOR_FIELDS, Competitor, CompetitorWeek, Platform
 
 FIXED: tuple[str, ...] = ("competitor", "name", "platform", "week")
@@ -145,20 +145,7 @@ def _jump(row: CompetitorWeek, rows: Sequence[CompetitorWeek], place: str, lang:
     previous = previous_followers(rows, row.competitor, row.platform, row.week)
     if previous is None or previous.followers is None or row.followers is None:
         return None
-    if not is_jump(previous.followers, previous.week, row.followers, row.week):
-        return None
-    change = row.followers - previous.followers
-    return i18n.t(
-        "log.warning.jump",
-        lang,
-        platform=place,
-        field=i18n.t("field.followers", lang),
-        value=i18n.number(row.followers, lang),
-        week=row.week,
-        previous=i18n.number(previous.followers, lang),
-        previous_week=previous.week,
-        change=("+" if change > 0 else "") + i18n.number(change, lang),
-    )
+    return jump_warning(place, (previous.followers, previous.week), (row.followers, row.week), lang)
 
 
 def validate(

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from cmplanner import i18n, weeklog
+from cmplanner import figures, i18n, weeklog
 from cmplanner.demo import bakery
 from cmplanner.models import METRIC_FIELDS, Strategy, WeekMetrics
 from cmplanner.store import UpsertResult
@@ -233,7 +233,7 @@ def test_a_stored_jump_is_not_questioned_again_when_other_figures_change(strateg
     ],
 )
 def test_jump_thresholds(previous: int, previous_week: str, value: int, jump: bool) -> None:
-    assert weeklog.is_jump(previous, previous_week, value, WEEK) is jump
+    assert figures.is_jump(previous, previous_week, value, WEEK) is jump
 
 
 # -- saving, weeks, history --------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ if not ctx.strategy.platforms:
 
 where = shown_period(today())
 posts = ctx.rows(PLANNED_POSTS)
-bar, add = st.columns([4, 1], vertical_alignment="center")
+bar, add = st.columns([3, 1], vertical_alignment="center")
 with bar:
     toolbar(ctx, where)
 with add:

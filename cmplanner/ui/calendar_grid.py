@@ -56,7 +56,9 @@ def _clip(text: str, size: int = LABEL_CHARS) -> str:
 
 def post_label(ctx: Ctx, post: PlannedPost, with_day: bool = False) -> str:
     """``✓ 08:30 IG FB Kerstbestellingen…``: status, time, platforms, name (struck through when skipped)."""
-    name = escape(_clip(post_name(post, ctx.lang)))
+    name = escape(
+        fit_cell(_clip(post_name(post, ctx.lang))) if not with_day else _clip(post_name(post, ctx.lang))
+    )
     if post.status == PostStatus.SKIPPED:
         name = f"~~{name}~~"
     when = post.planned_at.strftime("%H:%M")
@@ -86,6 +88,16 @@ def post_button(ctx: Ctx, post: PlannedPost, key: str, with_day: bool = False) -
     )
 
 
+CELL_WORD = 13
+"""Characters of one word that fit a day's cell in the month grid; a longer word is shortened with an ellipsis
+(the week view and the dates list give it in full) rather than broken in the middle."""
+
+
+def fit_cell(name: str) -> str:
+    words = [w if len(w) <= CELL_WORD else w[: CELL_WORD - 1] + "…" for w in name.split(" ")]
+    return " ".join(words)
+
+
 def _day(ctx: Ctx, day: Day, today: date) -> None:
     number = str(day.day.day)
     if day.day == today:
@@ -97,7 +109,7 @@ def _day(ctx: Ctx, day: Day, today: date) -> None:
     for mark in day.dates:
         if mark.named:
             colour = DATE_COLOURS[mark.item.kind]
-            st.caption(f":{colour}[{escape(mark.item.name)}]")
+            st.caption(f":{colour}[{escape(fit_cell(mark.item.name))}]")
     for post in day.posts:
         post_button(ctx, post, f"cal.p.{post.id}")
 

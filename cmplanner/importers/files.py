@@ -167,6 +167,8 @@ def _check_zip(label: str, zf: zipfile.ZipFile, budget: _Budget, only_tables: bo
         raise ImportProblem("import.zip_too_many", name=label, limit=MAX_MEMBERS)
     chosen = []
     for info in infos:
+        if not info.filename:  # a damaged directory entry: zipfile itself cannot tell what it is
+            raise ImportProblem("import.bad_zip", name=label)
         if info.is_dir():
             continue
         path = PurePosixPath(info.filename)

@@ -943,6 +943,23 @@ def test_a_damaged_xlsx_is_refused() -> None:
     assert problem("damaged.xlsx", out.getvalue()).key == "import.bad_workbook"
 
 
+@pytest.mark.parametrize("name", ["export.zip", "content.xlsx"])
+def test_a_zip_entry_without_a_name_is_a_damaged_zip(name: str) -> None:
+    """Found by the damaged-files property: zipfile itself fails on such an entry (IndexError)."""
+    base = xlsx_bytes({"S": [["Date", "Views"], ["2025-01-01", 5]]}) if name.endswith("xlsx") else b""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        if base:
+            with zipfile.ZipFile(io.BytesIO(base)) as src:
+                for info in src.infolist():
+                    dst.writestr(info, src.read(info))
+        else:
+            dst.writestr("a.csv", b"Date,Views\n2025-01-01,5\n")
+        dst.writestr(zipfile.ZipInfo(""), b"?")
+    err = problem(name, out.getvalue())
+    assert err.key == "import.bad_zip" and "Download the export again" in str(err)
+
+
 def test_oversized_uploads_are_refused() -> None:
     err = problem("big.csv", b"a" * (imp.MAX_BYTES + 1))
     assert err.key == "import.too_large"

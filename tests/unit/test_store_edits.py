@@ -285,26 +285,39 @@ def test_restore_killed_at_any_moment_leaves_all_or_none(
     template = tmp_path / "template"
     _, data = restore_workspace(template)
     before = names(template)
-    first = tmp_path / "first"
-    shutil.copytree(template, first)
-    start = time.perf_counter()
-    backup.restore(Store(first), data)
-    duration = time.perf_counter() - start
-    after = names(first)
-    assert after == sorted([n.replace("Old", "New") for n in before] + [f"New extra {n}" for n in range(5)])
 
-    outcomes = {"all": 0, "none": 0}
-    for trial in range(100):
-        root = tmp_path / f"trial{trial}"
-        shutil.copytree(template, root)
+    def restore_in_child(root: Path) -> int:
         store = Store(root)
         pid = os.fork()
-        if pid == 0:  # the child restores until it is killed
+        if pid == 0:  # the child restores until it is done or killed
             try:
                 backup.restore(store, data)
             finally:
                 os._exit(0)
-        time.sleep(random.uniform(0, duration * 1.2))
+        return pid
+
+    # how long a whole restore takes in a child, fork included (the slowest of three, so a busy machine does not
+    # put every kill after the end)
+    first = tmp_path / "first"
+    durations = []
+    for _ in range(3):
+        shutil.rmtree(first, ignore_errors=True)
+        shutil.copytree(template, first)
+        start = time.perf_counter()
+        os.waitpid(restore_in_child(first), 0)
+        durations.append(time.perf_counter() - start)
+    duration = max(durations)
+    after = names(first)
+    assert after == sorted([n.replace("Old", "New") for n in before] + [f"New extra {n}" for n in range(5)])
+
+    outcomes = {"all": 0, "none": 0}
+    moments = [duration * 2 * n / 100 for n in range(100)]  # spread evenly; the later half after the end
+    random.shuffle(moments)
+    for trial, moment in enumerate(moments):
+        root = tmp_path / f"trial{trial}"
+        shutil.copytree(template, root)
+        pid = restore_in_child(root)
+        time.sleep(moment)
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         found = names(root)  # a new store finishes or clears what the killed restore left

@@ -8,24 +8,27 @@ from __future__ import annotations
 import math
 from datetime import date
 
-from cmplanner import demo_posts, periods
+from cmplanner import demo_checks, demo_posts, periods
 from cmplanner.calendar import demo as calendar_demo
 from cmplanner.competitors import demo as competitor_demo
 from cmplanner.models import (
     AgeBand,
     BusinessProfile,
+    CompetitorWeek,
     ContentFormat,
     Goal,
     Market,
     Persona,
+    PlannedPost,
     Platform,
     PlatformPlan,
     Post,
     Role,
     Strategy,
+    Tick,
     WeekMetrics,
 )
-from cmplanner.store import COMPETITOR_WEEKS, PLANNED_POSTS, POSTS, Edit, Store
+from cmplanner.store import COMPETITOR_WEEKS, PLANNED_POSTS, POSTS, TICKS, Edit, Store
 from cmplanner.webcare import demo as webcare_demo
 
 
@@ -209,7 +212,7 @@ def planned_december(today: date) -> int:
 
 def write_demo(store: Store, today: date | None = None) -> list[Strategy]:
     """Add the two sample strategies (with metrics; the bakery with a planned December, webcare figures and two
-    competitors with their weeks) and return them."""
+    competitors with their weeks), a checklist history for both, and return them."""
     today = today or date.today()
     quarter = periods.current_quarter(today)
     written = []
@@ -221,15 +224,30 @@ def write_demo(store: Store, today: date | None = None) -> list[Strategy]:
         stored = store.add(strategy)
         weeks = weeks_for(kind, stored, today)
         store.upsert_weeks(stored.id, webcare_demo.bakery_webcare(weeks) if kind == "bakery" else weeks)
+        ticked = demo_checks.ticks(stored, today, rate=0.85 if kind == "bakery" else 0.6)
+        planned: list[PlannedPost] = []
+        rival_rows: list[CompetitorWeek] = []
+        posts: list[Post] = []
         if kind == "bakery":
             out = demo_posts.published(december.imported, today)
-            posts = [*demo_posts.logged_posts(weeks, today, out), *out]
+            planned, rival_rows, posts = (
+                december.posts,
+                rival_weeks,
+                [*demo_posts.logged_posts(weeks, today, out), *out],
+            )
 
-            def change(edit: Edit, posts: list[Post] = posts) -> None:
-                edit.put(PLANNED_POSTS, december.posts)
-                edit.put(COMPETITOR_WEEKS, rival_weeks)
-                edit.put(POSTS, posts)
+        def change(
+            edit: Edit,
+            planned: list[PlannedPost] = planned,
+            rival_rows: list[CompetitorWeek] = rival_rows,
+            posts: list[Post] = posts,
+            ticked: list[Tick] = ticked,
+        ) -> None:
+            edit.put(PLANNED_POSTS, planned)
+            edit.put(COMPETITOR_WEEKS, rival_rows)
+            edit.put(POSTS, posts)
+            edit.put(TICKS, ticked)
 
-            store.update(stored.id, change)
+        store.update(stored.id, change)
         written.append(stored)
     return written

@@ -67,8 +67,10 @@ class Edit:
 
     # -- other tables -------------------------------------------------------------------------------------------
 
-    def _docs(self, table: Table[Any]) -> dict[str, dict]:
-        return self._data.setdefault(table.name, {})
+    def _docs(self, table: Table[Any], create: bool = False) -> dict[str, dict]:
+        """A table's documents; a table the file does not have is only added to it when a row is put in it
+        (reading or putting nothing leaves the file's tables as they were)."""
+        return self._data.setdefault(table.name, {}) if create else self._data.get(table.name, {})
 
     def _keys(self, table: Table[Any]) -> dict[tuple[Hashable, ...], str]:
         if table.name not in self._index:
@@ -126,6 +128,8 @@ class Edit:
         for row in rows:
             doc = table.dump(row)
             incoming[tuple(map(doc.get, table.key))] = doc
+        if incoming:
+            docs = self._docs(table, create=True)
         found = self._find(table, incoming)
         index = self._index.get(table.name)
         next_id = 0

@@ -142,7 +142,7 @@ def platform_panel(ctx: Ctx, summary: MonthSummary, item: PlatformMonth, everyth
         figures_table(ctx, summary, item, everything)
         if item.goals:
             st.markdown(f"**{ctx.t('rv.goal_pace', quarter=summary.quarter)}**")
-            status_table(ctx, [g.item for g in item.goals])
+            status_table(ctx, [g.item for g in item.goals], static=True)
         if item.checklist.total:
             st.progress(
                 item.checklist.fraction,

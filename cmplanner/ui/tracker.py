@@ -22,8 +22,12 @@ def status_cell(status: Status) -> str:
     return f"background-color: {style.background}; color: {style.text}"
 
 
-def status_table(ctx: Ctx, items: list[GoalPace]) -> None:
-    """All goals of the quarter in one table, the status cell coloured."""
+def status_table(ctx: Ctx, items: list[GoalPace], static: bool = False) -> None:
+    """All goals of the quarter in one table, the status cell coloured.
+
+    ``static`` shows a table whose cells wrap, for a narrow place (a card) where long goal names would push the last
+    column out of sight in an interactive table.
+    """
     rows = []
     for item in items:
         p, kpi = item.pace, item.goal.kpi
@@ -40,8 +44,13 @@ def status_table(ctx: Ctx, items: list[GoalPace]) -> None:
         )
     frame = pd.DataFrame(rows)
     cells = {shown.status_label(s, ctx.lang): status_cell(s) for s in Status}
+    if static:
+        frame = frame.set_index(ctx.t("tracker.col.goal"))
     styled = frame.style.map(lambda v: cells.get(v, ""), subset=[ctx.t("tracker.col.status")])
-    st.dataframe(styled, hide_index=True, width="stretch")
+    if static:
+        st.table(styled)
+    else:
+        st.dataframe(styled, hide_index=True, width="stretch")
 
 
 def goal_card(ctx: Ctx, item: GoalPace) -> None:

@@ -50,9 +50,12 @@ def test_monthly_review_shows_the_month_per_platform(bakery: Strategy) -> None:
         "in October 2026",
     ):
         assert part in text
-    # per platform its figures (a static table: cells wrap, no KPI name or formula is cut off) and its goals;
-    # webcare over three months, competitors on Facebook and Instagram
-    assert len(at.table) == 2 and len(at.dataframe) == 5
+    # per platform its figures and its goals (static tables: cells wrap, no goal name, KPI or formula pushes a
+    # column out of sight in the card); webcare over three months, competitors on Facebook and Instagram
+    assert len(at.table) == 4 and len(at.dataframe) == 3
+    goals = at.table[1].value
+    assert list(goals.index) == ["Facebook · Followers", "Facebook · Posts"]
+    assert list(goals.columns)[-1] == "Still needed per week"
     figures = at.table[0].value
     assert figures.index.name == "KPI"
     assert list(figures.columns)[:3] == ["November 2026", "October 2026", "Change"]

@@ -12,6 +12,7 @@ recommendation's reasons.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from cmplanner import platforms, recommend
 from cmplanner import presentation as shown
@@ -19,9 +20,23 @@ from cmplanner.models import Platform, Strategy
 from cmplanner.store import Edit
 
 DECISIONS = frozenset(
-    f"recommend.reason.{name}" for name in ("fits", "skipped_hours", "skipped_fit", "over_budget", "effort")
+    f"recommend.reason.{name}"
+    for name in (
+        "fits",
+        "skipped_hours",
+        "skipped_fit",
+        "over_budget",
+        "effort",
+        "chosen_over_hours",
+        "chosen_over_fit",
+    )
 )
 """Reasons about the hours and the pick itself: working view only."""
+CHOSEN_ANYWAY = {
+    "recommend.reason.skipped_hours": "recommend.reason.chosen_over_hours",
+    "recommend.reason.skipped_fit": "recommend.reason.chosen_over_fit",
+}
+"""A recommendation's "skipped" decision, as it reads on a platform the user chose all the same."""
 ASSUMPTION = "assumption"
 
 
@@ -45,6 +60,15 @@ def for_client(reasons: Iterable[recommend.Reason], country: str) -> list[recomm
             continue
         kept.append(reason)
     return kept
+
+
+def for_working(reasons: Iterable[recommend.Reason]) -> list[recommend.Reason]:
+    """The reasons of a *chosen* platform in the working view: the whole trail, but a "skipped for now" decision
+    says that the platform was chosen although the recommendation left it out (a plan does not contradict itself)."""
+    return [
+        replace(reason, key=CHOSEN_ANYWAY[reason.key], source=None) if reason.key in CHOSEN_ANYWAY else reason
+        for reason in reasons
+    ]
 
 
 def reason_line(reason: recommend.Reason, lang: str) -> str:

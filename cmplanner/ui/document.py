@@ -65,7 +65,7 @@ def render(ctx: Ctx, strategy: Strategy) -> None:
                 + shown.posts_per_week(plan.posts_per_week, ctx.lang)
             )
             if plan.platform in ranking:
-                reasons(ctx, ranking[plan.platform].reasons)
+                reasons(ctx, why.for_working(ranking[plan.platform].reasons))
     skipped = [p for p in ranking if strategy.plan_for(p) is None]
     if skipped:
         st.caption(ctx.t("doc.skipped", names=", ".join(ctx.t(f"platform.{p.value}") for p in skipped)))

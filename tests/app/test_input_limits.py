@@ -129,7 +129,9 @@ def test_the_client_view_shows_the_plan_as_decided_and_saves_the_why(store: Stor
     bakery, _ = demo.write_demo(store, date(2026, 11, 22))
     at = open_page("pages/5_strategy.py", bakery.id, today="2026-11-22")
     working = texts(at)
-    assert "Skipped for now" in working and "Assumption" in working  # the working view keeps the reasoning
+    # the working view keeps the reasoning, but a chosen platform is not "skipped": it says it was chosen anyway
+    assert "Assumption" in working and "Skipped for now" not in working
+    assert "Chosen although it does not fit the hours: Instagram needs about 3.1 hours a week" in working
     at.get("button_group")[0].set_value("client").run()
     assert at.query_params["view"] == "client"
     no_exception(at)

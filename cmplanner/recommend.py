@@ -62,6 +62,11 @@ class Recommendation:
     hours_per_week: float
     reasons: tuple[Reason, ...]
 
+    @property
+    def over_hours(self) -> bool:
+        """Left out only because the hours ran out: it fits the audience well enough (the page says so)."""
+        return any(r.key == "recommend.reason.skipped_hours" for r in self.reasons)
+
 
 @cache
 def config() -> dict[str, Any]:

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from cmplanner import i18n, pillars, recommend, wizard, workload
+from cmplanner import i18n, pillars, recommend, why, wizard, workload
 from cmplanner.models import Role, Strategy
 from cmplanner.ui import page, walk
 from cmplanner.ui.pillars import section as pillar_section
@@ -59,6 +59,8 @@ for rec in ranking:
         with badge, st.container(horizontal=True, horizontal_alignment="right"):
             if rec.recommended:
                 st.badge(ctx.t("platforms.recommended"), icon=":material/thumb_up:", color="green")
+            elif rec.over_hours:
+                st.badge(ctx.t("platforms.over_hours"), icon=":material/hourglass_top:", color="orange")
             else:
                 st.badge(ctx.t("platforms.not_recommended"), icon=":material/remove:", color="gray")
             hours = workload.platform_hours(plan, rec.platform)
@@ -70,7 +72,7 @@ for rec in ranking:
         with st.expander(
             ctx.t("platforms.why" if rec.recommended else "platforms.why_not"), expanded=rec.recommended
         ):
-            reasons(ctx, rec.reasons)
+            reasons(ctx, why.for_working(rec.reasons) if use else rec.reasons)  # ticked: not "skipped"
             st.caption(ctx.t("platforms.effort", hours=i18n.number(rec.hours_per_week, ctx.lang, 1)))
         if use:
             left, right = st.columns(2)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from streamlit.testing.v1 import AppTest
 
-from cmplanner import i18n, workload
+from cmplanner import demo, i18n, workload
 from cmplanner.models import BusinessProfile, Platform, PlatformPlan
 from cmplanner.store import Store
 from tests.app.helpers import no_exception, open_page, texts
@@ -174,3 +176,15 @@ def test_platform_step_warns_when_the_plan_does_not_fit_with_the_changes_that_wo
     shown = texts(at)
     assert "What would make it fit" in shown
     assert "Lower cadences" in shown and "instead of" in shown
+
+
+def test_a_good_fit_without_hours_left_is_badged_apart_and_reads_as_chosen_once_ticked(store: Store) -> None:
+    bakery, _ = demo.write_demo(store, date(2026, 11, 22))  # Instagram chosen, though the 6 hours ran out
+    at = open_page("pages/2_platforms.py", bakery.id, today="2026-11-22")
+    no_exception(at)
+    shown = texts(at)
+    assert "Good fit, no hours left" in shown and "Not recommended" in shown
+    assert "Skipped for now" not in shown
+    assert "Chosen although it does not fit the hours: Instagram needs about 3.1 hours a week" in shown
+    at.checkbox(key=next(c.key for c in at.checkbox if c.label == "Instagram")).uncheck().run()
+    assert "Skipped for now: Instagram needs about 3.1 hours a week" in texts(at)  # not chosen: the advice

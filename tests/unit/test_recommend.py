@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from cmplanner import i18n, platforms
+from cmplanner import i18n, platforms, why
 from cmplanner.models import (
     AgeBand,
     BusinessProfile,
@@ -19,7 +19,7 @@ from cmplanner.models import (
     Strategy,
     TaskOverride,
 )
-from cmplanner.recommend import Recommendation, recommend, render
+from cmplanner.recommend import Reason, Recommendation, recommend, render
 from cmplanner.workload import platform_hours, routine_hours
 
 
@@ -81,6 +81,16 @@ def test_bakery_plan_fits_in_eight_hours_with_the_routines_and_says_what_it_skip
         text = render(rec.reasons[-1], "nl")
         assert "Niet elk bedrijf hoeft op elk platform aanwezig te zijn" in text
         assert f"{i18n.number(rec.hours_per_week, 'nl', digits=1)} uur per week" in text
+
+
+def test_left_out_for_hours_is_told_apart_from_a_poor_fit() -> None:
+    """The platform page badges the two differently: 'good fit, no hours left' vs 'not recommended'."""
+    recs = recommend(bakery(6.0), BAKERY_PERSONAS)
+    hours = [r for r in recs if r.over_hours]
+    assert hours and all(not r.recommended for r in hours)
+    assert all(not r.over_hours for r in recs if r.recommended)
+    poor = [r for r in recs if not r.recommended and not r.over_hours]
+    assert poor and all(keys(r)[-1] == "skipped_fit" for r in poor)
 
 
 def test_b2b_consultancy_gets_linkedin_first_with_the_education_figure() -> None:
@@ -262,10 +272,13 @@ SCENARIOS = [
 ]
 
 
+def every_reason(profile: BusinessProfile, personas: list[Persona]) -> list[Reason]:
+    """The recommendation's reasons, and how each platform's read in the working view if it were chosen."""
+    return [r for rec in recommend(profile, personas) for r in (*rec.reasons, *why.for_working(rec.reasons))]
+
+
 def test_scenarios_cover_every_reason_text() -> None:
-    produced = {
-        r.key for profile, personas in SCENARIOS for rec in recommend(profile, personas) for r in rec.reasons
-    }
+    produced = {r.key for profile, personas in SCENARIOS for r in every_reason(profile, personas)}
     in_catalog = {key for key in i18n.catalog("en") if key.startswith("recommend.reason.")}
     assert produced == in_catalog
     assert in_catalog == {key for key in i18n.catalog("nl") if key.startswith("recommend.reason.")}
@@ -274,12 +287,11 @@ def test_scenarios_cover_every_reason_text() -> None:
 @pytest.mark.parametrize("lang", ["en", "nl"])
 def test_every_reason_renders_as_a_whole_sentence(lang: str) -> None:
     for profile, personas in SCENARIOS:
-        for rec in recommend(profile, personas):
-            for reason in rec.reasons:
-                for text in (render(reason, lang), i18n.t(reason.key, lang, **reason.params)):
-                    assert not re.search(r"[{}]", text), text
-                    assert text != reason.key
-                    assert text.endswith("."), text
-                    assert text[0].isupper() or text[0].isdigit(), text
-                if lang == "nl":
-                    assert render(reason, "nl") != render(reason, "en"), reason.key
+        for reason in every_reason(profile, personas):
+            for text in (render(reason, lang), i18n.t(reason.key, lang, **reason.params)):
+                assert not re.search(r"[{}]", text), text
+                assert text != reason.key
+                assert text.endswith("."), text
+                assert text[0].isupper() or text[0].isdigit(), text
+            if lang == "nl":
+                assert render(reason, "nl") != render(reason, "en"), reason.key

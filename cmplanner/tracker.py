@@ -92,7 +92,7 @@ def cadence(
     for plan in strategy.platforms:
         logged = {r.week: r.posts or 0 for r in rows if r.platform == plan.platform and r.week in weeks}
         posts = sum(max(logged.get(week, 0), out[(plan.platform, week)]) for week in weeks)
-        result.append(Cadence(plan.platform, plan.posts_per_week * len(weeks), posts, len(weeks)))
+        result.append(Cadence(plan.platform, plan.planned_posts(len(weeks)), posts, len(weeks)))
     return result
 
 

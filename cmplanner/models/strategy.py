@@ -53,6 +53,11 @@ class PlatformPlan(Record):
     why: Text = ""
     """Why this platform, in the user's words for the client; empty: the recommendation's reasons (``cmplanner.why``)."""
 
+    def planned_posts(self, weeks: int) -> float:
+        """The posts this plan puts out in ``weeks`` weeks: what the tracker's cadence and a proposed posts goal
+        count against."""
+        return self.posts_per_week * weeks
+
 
 class Goal(Record):
     """A quarterly goal: where a KPI should be at the end of the quarter.

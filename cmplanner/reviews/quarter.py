@@ -9,13 +9,15 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from cmplanner import kpis, metrics, periods
-from cmplanner.models import Goal, Review, Strategy, WeekMetrics, new_id
+from cmplanner.models import Goal, PlatformPlan, Review, Strategy, WeekMetrics, new_id
 from cmplanner.pacing import ACCUMULATING_RATES, Pace, Status, default_start_week, pace, weeks_elapsed
 from cmplanner.tracker import GoalPace, goal_paces
 
 if TYPE_CHECKING:
     from cmplanner.store import Edit
 
+POSTS = "posts"
+"""The KPI a plan's posts per week sets (``knowledge/kpis.json``)."""
 UPLIFT = 0.10
 """How much more next quarter's proposed goals ask than the achieved trend (10 %)."""
 AT_MOST_100: frozenset[str] = frozenset({"response_rate", "share_of_voice"})
@@ -116,13 +118,29 @@ def _round(kpi_id: str, value: float) -> float:
 
 
 def propose_goal(
-    goal: Goal, rows: Sequence[WeekMetrics], uplift: float = UPLIFT, today: date | None = None
+    goal: Goal,
+    rows: Sequence[WeekMetrics],
+    uplift: float = UPLIFT,
+    today: date | None = None,
+    plan: PlatformPlan | None = None,
 ) -> Goal:
-    """Next quarter's version of one goal; see :func:`propose_goals` for the rule."""
+    """Next quarter's version of one goal; see :func:`propose_goals` for the rule. ``plan``: the strategy's plan
+    for the goal's platform, if it has one."""
     kpi = kpis.KPIS[goal.kpi]
     next_quarter = periods.shift_quarter(goal.quarter, 1)
     start = default_start_week(next_quarter, today) if today else None
     weeks_next = len(periods.quarter_weeks(next_quarter))
+    if goal.kpi == POSTS and plan is not None and plan.posts_per_week > 0:
+        running = [w for w in periods.quarter_weeks(next_quarter) if start is None or w >= start]
+        return goal.model_copy(
+            update={
+                "id": new_id(),
+                "quarter": next_quarter,
+                "start_week": start,
+                "baseline": 0.0,
+                "target": float(round(plan.planned_posts(len(running)))),
+            }
+        )
     weeks = periods.quarter_weeks(goal.quarter)
     after = periods.week_monday(weeks[-1]) + timedelta(weeks=1)
     p = pace(goal, rows, after)
@@ -183,7 +201,10 @@ def propose_goals(
     - stock (followers): baseline = the last value logged; target = baseline + achieved growth per week × N ×
       (1 + u), where achieved growth per week = (last value − this quarter's baseline) ÷ w. Without growth,
       the growth per week this quarter's goal planned is used instead (try again from where we are).
-    - flow (posts, impressions, …): baseline 0; target = the mean of the weeks logged × N × (1 + u), i.e. the
+    - posts on a platform of the plan: baseline 0; target = the plan's posts per week × the weeks the goal runs.
+      Posting is the plan's choice, not a trend: the checklists and the calendar plan that many, and the tracker
+      measures the cadence against it. To post less, change the plan's posts per week.
+    - flow (other totals: impressions, …; posts on a platform not in the plan): baseline 0; target = the mean of the weeks logged × N × (1 + u), i.e. the
       achieved total × (1 + u) when every week of a quarter as long as the next was logged.
     - follower growth (a rate that accumulates over the quarter): baseline 0; target = achieved ÷ w × N × (1 + u).
     - other rates: baseline = the rate achieved over the quarter; target = that rate × (1 + u), or × (1 − u)
@@ -196,7 +217,11 @@ def propose_goals(
     whose rule gives no usable target (0, or equal to the baseline), is carried over unchanged. Notes are kept.
     The user edits the proposals and accepts them with :func:`accept_goals`.
     """
-    return [propose_goal(goal, rows, uplift, today) for goal in strategy.goals if goal.quarter == quarter]
+    return [
+        propose_goal(goal, rows, uplift, today, strategy.plan_for(goal.platform))
+        for goal in strategy.goals
+        if goal.quarter == quarter
+    ]
 
 
 def accept_goals(edit: Edit, goals: Sequence[Goal]) -> None:

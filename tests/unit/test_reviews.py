@@ -226,8 +226,11 @@ def test_proposals_follow_the_rule() -> None:
         384,
         "Buurt",
     )
-    # flow: 2 a week × 14 × 1.1 = 30.8
-    assert (posts.baseline, posts.target) == (0, 31)
+    # posts: the plan's 2 a week × 14 weeks, what the checklists and the calendar plan (not the trend)
+    assert (posts.baseline, posts.target) == (0, 28)
+    # flow without a plan for the platform: 2 a week achieved × 14 × 1.1 = 30.8
+    unplanned = q3_strategy().model_copy(update={"platforms": []})
+    assert reviews.propose_goals(unplanned, q3_rows(), "2026-Q3")[1].target == 31
     # rate: 90 % achieved, + 10 % = 99 %
     assert (response.baseline, response.target) == (90, 99)
     # no data: carried over unchanged
@@ -237,7 +240,16 @@ def test_proposals_follow_the_rule() -> None:
 def test_proposals_from_a_partial_quarter_use_the_weekly_trend() -> None:
     followers, posts, *_ = reviews.propose_goals(q3_strategy(), q3_rows()[:6], "2026-Q3")
     assert (followers.baseline, followers.target) == (160, 314)  # +10 a week over 6 weeks
-    assert posts.target == 31
+    assert posts.target == 28  # the plan's cadence, however few weeks were logged
+
+
+def test_a_posts_proposal_follows_the_plan_over_the_weeks_it_runs() -> None:
+    strategy = q3_strategy()
+    strategy.platforms[0].posts_per_week = 3
+    before = reviews.propose_goals(strategy, q3_rows(), "2026-Q3", today=date(2026, 9, 28))
+    assert before[1].target == 3 * 14  # all of 2026-Q4
+    during = reviews.propose_goals(strategy, q3_rows(), "2026-Q3", today=date(2026, 10, 14))
+    assert during[1].start_week == "2026-W42" and during[1].target == 3 * 12  # W42..W53
 
 
 def test_no_growth_tries_the_planned_growth_again_and_rates_stay_within_bounds() -> None:

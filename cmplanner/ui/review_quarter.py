@@ -69,8 +69,9 @@ def proposals_panel(
             {
                 "keep": True,
                 "platform": shown.platform_name(g.platform, ctx.lang),
-                "kpi": shown.kpi_name(g.kpi, ctx.lang),
-                "unit": shown.unit_name(g.kpi, ctx.lang),
+                "kpi": ", ".join(
+                    filter(None, (shown.kpi_name(g.kpi, ctx.lang), shown.unit_name(g.kpi, ctx.lang)))
+                ),
                 "baseline": g.baseline,
                 "target": g.target,
                 "note": g.note,
@@ -84,20 +85,19 @@ def proposals_panel(
         hide_index=True,
         num_rows="fixed",
         width="stretch",
-        disabled=["platform", "kpi", "unit"],
-        column_config={  # widths that fit the page's 704 px, so no column is cut off
-            "keep": st.column_config.CheckboxColumn(ctx.t("rv.keep"), width=80),
-            "platform": st.column_config.TextColumn(ctx.t("field.platform"), width=88),
-            "kpi": st.column_config.TextColumn(ctx.t("field.kpi"), width=180),
-            "unit": st.column_config.TextColumn(ctx.t("rv.unit"), width=60),
+        disabled=["platform", "kpi"],
+        column_config={  # widths that fit the page's 704 px in both languages, so no column is cut off
+            "keep": st.column_config.CheckboxColumn(ctx.t("rv.keep"), width=104),
+            "platform": st.column_config.TextColumn(ctx.t("field.platform"), width=84),
+            "kpi": st.column_config.TextColumn(ctx.t("rv.kpi_unit"), width=250),
             "baseline": st.column_config.NumberColumn(
-                ctx.t("field.baseline"), min_value=0, format=editor_format(ctx.lang), width=92
+                ctx.t("field.baseline"), min_value=0, format=editor_format(ctx.lang), width=84
             ),
             "target": st.column_config.NumberColumn(
-                ctx.t("field.target"), min_value=0, format=editor_format(ctx.lang), width=92
+                ctx.t("field.target"), min_value=0, format=editor_format(ctx.lang), width=84
             ),
             "note": st.column_config.TextColumn(
-                ctx.t("field.note"), max_chars=2000, width=110, help=ctx.t("walkinput.max_chars", max="2000")
+                ctx.t("field.note"), max_chars=2000, width=98, help=ctx.t("walkinput.max_chars", max="2000")
             ),
         },
     )

@@ -60,7 +60,12 @@ for rec in ranking:
             if rec.recommended:
                 st.badge(ctx.t("platforms.recommended"), icon=":material/thumb_up:", color="green")
             elif rec.over_hours:
-                st.badge(ctx.t("platforms.over_hours"), icon=":material/hourglass_top:", color="orange")
+                st.badge(
+                    ctx.t("platforms.over_hours"),
+                    icon=":material/hourglass_top:",
+                    color="orange",
+                    help=ctx.t("platforms.over_hours.help"),
+                )
             else:
                 st.badge(ctx.t("platforms.not_recommended"), icon=":material/remove:", color="gray")
             hours = workload.platform_hours(plan, rec.platform)

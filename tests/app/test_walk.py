@@ -183,7 +183,7 @@ def test_a_good_fit_without_hours_left_is_badged_apart_and_reads_as_chosen_once_
     at = open_page("pages/2_platforms.py", bakery.id, today="2026-11-22")
     no_exception(at)
     shown = texts(at)
-    assert "Good fit, no hours left" in shown and "Not recommended" in shown
+    assert "Hours used up" in shown and "Not recommended" in shown
     assert "Skipped for now" not in shown
     assert "Chosen although it does not fit the hours: Instagram needs about 3.1 hours a week" in shown
     at.checkbox(key=next(c.key for c in at.checkbox if c.label == "Instagram")).uncheck().run()

@@ -84,7 +84,7 @@ def test_bakery_plan_fits_in_eight_hours_with_the_routines_and_says_what_it_skip
 
 
 def test_left_out_for_hours_is_told_apart_from_a_poor_fit() -> None:
-    """The platform page badges the two differently: 'good fit, no hours left' vs 'not recommended'."""
+    """The platform page badges the two differently: 'hours used up' vs 'not recommended'."""
     recs = recommend(bakery(6.0), BAKERY_PERSONAS)
     hours = [r for r in recs if r.over_hours]
     assert hours and all(not r.recommended for r in hours)

@@ -1,12 +1,13 @@
-"""The report's "next month's plan": the posts planned in the calendar for the month after the report's date, as a
-table (date, platforms, format, post, status). A strategy that does not use the calendar gets no such section."""
+"""The report's "next month's plan": the posts planned in the calendar for the month after the one the report looks
+back on, as a table (date, platforms, format, post, status). A strategy that does not use the calendar gets no such
+section."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
 
-from cmplanner import i18n, periods
+from cmplanner import i18n, periods, reviews
 from cmplanner import presentation as shown
 from cmplanner.calendar.labels import format_name, platform_names, post_name, status_name
 from cmplanner.calendar.mix import month_posts
@@ -23,10 +24,16 @@ def _clip(text: str) -> str:
 
 
 def next_month(posts: Sequence[PlannedPost], today: date, lang: str) -> PlanView | None:
-    """The plan of the month after ``today``'s (skipped posts left out), or None when nothing is planned at all."""
+    """The plan of the month after the one the report looks back on (skipped posts left out), or None when nothing
+    is planned at all.
+
+    The report's "which posts worked" is the last complete month (``reviews.default_month``: November for a report
+    made on 2 December), so the plan is the month that follows it — December, the month the client is about to
+    see — not the month after the report's date.
+    """
     if not posts:
         return None
-    month = periods.shift_month(periods.month_key(today), 1)
+    month = periods.shift_month(reviews.default_month(today), 1)
     name = shown.month_label(month, lang)
     rows = [
         PlanRow(

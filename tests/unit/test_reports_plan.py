@@ -49,6 +49,14 @@ def test_the_plan_lists_next_months_posts_without_the_skipped_one(store: Store, 
     assert len(plan.rows) == 15 and "Jaaroverzicht op de website" not in [r.title for r in plan.rows]
 
 
+def test_a_report_made_early_in_the_month_plans_the_month_it_is_in(store: Store, bakery: Strategy) -> None:
+    """Made on 2 December, the report looks back on November: its plan is December's, not January's."""
+    plan = next_month(store.rows(bakery.id, PLANNED_POSTS), date(2026, 12, 2), "en")
+    assert plan is not None and plan.title == "Plan for December 2026" and len(plan.rows) == 15
+    late = next_month(store.rows(bakery.id, PLANNED_POSTS), date(2026, 12, 28), "en")
+    assert late is not None and late.title == "Plan for January 2027"
+
+
 def test_no_section_without_planned_posts_and_a_note_for_an_empty_month() -> None:
     assert next_month([], NOVEMBER, "en") is None
     later = PlannedPost(planned_at=datetime(2027, 3, 1, 9), platforms=[Platform.X], title="Maart")

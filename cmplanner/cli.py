@@ -276,6 +276,7 @@ def cmd_calendar(args: argparse.Namespace) -> int:
     """Write a strategy's planned month: the plan for approval (PDF, HTML), .ics, CSV or Hootsuite's bulk CSV."""
     from cmplanner import periods
     from cmplanner.calendar import files
+    from cmplanner.calendar.mix import month_posts
     from cmplanner.store import PLANNED_POSTS
 
     if args.format == "meta":
@@ -304,8 +305,12 @@ def cmd_calendar(args: argparse.Namespace) -> int:
         target = out.with_name(f"{out.stem}-{item.part}{out.suffix}") if item.part else out
         write_out(str(target), item.data)
         print(f"wrote {target}")
-    count = len(files.in_month(posts, args.month))
-    print(f"{plural(count, 'post', 'posts')} in {args.month} for {strategy.name}")
+    planned = len(
+        month_posts(posts, args.month)
+    )  # the count the plan for approval and the calendar page show
+    skipped = len(files.in_month(posts, args.month)) - planned
+    extra = f" (and {skipped} skipped)" if skipped else ""
+    print(f"{plural(planned, 'post', 'posts')} in {args.month} for {strategy.name}{extra}")
     return 0
 
 

@@ -15,8 +15,9 @@ from cmplanner.reports.pdf_layout import MARGIN, TOP, BrandedPdf, texts_of
 from cmplanner.reports.style import BODY, FONT_FAMILY, INK, MUTED, PANEL, RULE
 
 FAMILY = FONT_FAMILY
-COMMENT_BOX = 24.0
-"""Height of the comments box, mm: room for three or four handwritten lines."""
+COMMENT_BOX = 18.0
+"""Height of the comments box, mm: three handwritten lines 6 mm apart, so three cards fit on a page."""
+COMMENT_LINES = 3
 LINE = 5.0
 
 
@@ -197,8 +198,9 @@ def _card(pdf: _Pdf, doc: Approval, card: PostCard) -> None:
     pdf.set_line_width(0.3)
     pdf.rect(x, y, width, COMMENT_BOX, style="DF", round_corners=True, corner_radius=1.5)
     pdf.set_line_width(0.15)
-    for row in range(1, 4):
-        pdf.line(x + 3, y + row * COMMENT_BOX / 4, x + width - 3, y + row * COMMENT_BOX / 4)
+    for row in range(1, COMMENT_LINES):
+        ruled = y + row * COMMENT_BOX / COMMENT_LINES
+        pdf.line(x + 3, ruled, x + width - 3, ruled)
     pdf.set_xy(MARGIN, y + COMMENT_BOX + 4)
 
 

@@ -164,6 +164,9 @@ def wait_for_app(page: Page, timeout: int = RUN_TIMEOUT) -> None:
         state="attached", timeout=timeout
     )
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
+    # the widgets' code is loaded on demand: a click while a button's chunk still loads can be lost (seen with the
+    # download buttons, about one run in eight), so wait until no request has been open for half a second
+    page.wait_for_load_state("networkidle", timeout=timeout)
 
 
 def open_app(page: Page, server: AppServer, path: str = "/") -> Page:

@@ -18,7 +18,7 @@ def _style(doc: Approval) -> str:
 * {{ box-sizing: border-box; }}
 html {{ background: #E9EDEE; }}
 body {{ margin: 0; font-family: Lato, "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--body);
-  font-size: 15px; line-height: 1.5; }}
+  font-size: 15px; line-height: 1.5; overflow-wrap: break-word; }}
 .page {{ max-width: 860px; margin: 24px auto; background: white; box-shadow: 0 1px 6px rgba(0,0,0,.08);
   border-top: 10px solid var(--accent); }}
 header {{ padding: 40px 56px 8px; }}

@@ -44,7 +44,7 @@ def _style(report: Report) -> str:
 * {{ box-sizing: border-box; }}
 html {{ background: #E9EDEE; }}
 body {{ margin: 0; font-family: {FONT_FAMILY}, "Segoe UI", "Helvetica Neue", Arial, sans-serif; color: var(--body);
-  font-size: 15px; line-height: 1.55; }}
+  font-size: 15px; line-height: 1.55; overflow-wrap: break-word; }}
 .page {{ max-width: 880px; margin: 24px auto; background: white; box-shadow: 0 1px 6px rgba(0,0,0,.08); }}
 .cover {{ position: relative; padding: 56px 64px 48px; border-top: 10px solid var(--accent);
   border-bottom: 10px solid var(--accent); min-height: 620px; }}

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
@@ -164,9 +165,14 @@ def wait_for_app(page: Page, timeout: int = RUN_TIMEOUT) -> None:
         state="attached", timeout=timeout
     )
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0, timeout=timeout)
-    # the widgets' code is loaded on demand: a click while a button's chunk still loads can be lost (seen with the
-    # download buttons, about one run in eight), so wait until no request has been open for half a second
-    page.wait_for_load_state("networkidle", timeout=timeout)
+
+
+def code_loaded(page: Page, timeout: int = 10_000) -> None:
+    """Wait until no request has been open for half a second: the widgets' code is loaded on demand, and a click
+    on a download button whose code still loads can be lost (seen about one run in eight). A page that keeps a
+    request open (the report preview's frame) just waits ``timeout``."""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_load_state("networkidle", timeout=timeout)
 
 
 def open_app(page: Page, server: AppServer, path: str = "/") -> Page:

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from cmplanner import demo
 from cmplanner.models import PostStatus
 from cmplanner.store import PLANNED_POSTS, Store
-from tests.e2e.conftest import AppServer, open_app
+from tests.e2e.conftest import AppServer, code_loaded, open_app
 
 DAY = "2026-12-03"  # Thursday of ISO week 2026-W49
 QUESTIONS = (
@@ -84,6 +84,7 @@ def test_plan_a_week_mark_one_ready_and_download_the_plan_for_approval(
     main.get_by_text("Send or download the plan for December 2026").click()
     button = main.get_by_role("button", name="Plan for approval (PDF)")
     expect(button).to_be_visible()
+    code_loaded(page)
     with page.expect_download(timeout=60_000) as info:
         button.click()
     download = info.value

@@ -10,7 +10,7 @@ from pypdf import PdfReader
 
 from cmplanner import demo, reports
 from cmplanner.store import Store
-from tests.e2e.conftest import AppServer, open_app
+from tests.e2e.conftest import AppServer, code_loaded, open_app
 
 DAY = "2026-11-22"
 
@@ -26,7 +26,7 @@ def test_download_the_pdf_report_from_the_strategy_page(app_server: AppServer, p
     main.get_by_text("Report for the client").click()
     button = main.get_by_role("button", name="Download the report (PDF)")
     expect(button).to_be_visible()
-    page.wait_for_load_state("networkidle")  # the button's code is loaded when the panel opens
+    code_loaded(page)
     with page.expect_download(timeout=60_000) as info:
         button.click()
     download = info.value

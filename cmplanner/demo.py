@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 from datetime import date
+from functools import partial
 
 from cmplanner import demo_checks, demo_posts, periods
 from cmplanner.calendar import demo as calendar_demo
@@ -210,6 +211,21 @@ def planned_december(today: date) -> int:
     return today.year if today.month >= 7 else today.year - 1
 
 
+def _add_rows(
+    edit: Edit,
+    *,
+    planned: list[PlannedPost],
+    rivals: list[CompetitorWeek],
+    posts: list[Post],
+    ticks: list[Tick],
+) -> None:
+    """A sample strategy's planned posts, competitors' weeks, imported posts and checklist history, in one write."""
+    edit.put(PLANNED_POSTS, planned)
+    edit.put(COMPETITOR_WEEKS, rivals)
+    edit.put(POSTS, posts)
+    edit.put(TICKS, ticks)
+
+
 def write_demo(store: Store, today: date | None = None) -> list[Strategy]:
     """Add the two sample strategies (with metrics; the bakery with a planned December, webcare figures and two
     competitors with their weeks), a checklist history for both, and return them."""
@@ -235,19 +251,8 @@ def write_demo(store: Store, today: date | None = None) -> list[Strategy]:
                 rival_weeks,
                 [*demo_posts.logged_posts(weeks, today, out), *out],
             )
-
-        def change(
-            edit: Edit,
-            planned: list[PlannedPost] = planned,
-            rival_rows: list[CompetitorWeek] = rival_rows,
-            posts: list[Post] = posts,
-            ticked: list[Tick] = ticked,
-        ) -> None:
-            edit.put(PLANNED_POSTS, planned)
-            edit.put(COMPETITOR_WEEKS, rival_rows)
-            edit.put(POSTS, posts)
-            edit.put(TICKS, ticked)
-
-        store.update(stored.id, change)
+        store.update(
+            stored.id, partial(_add_rows, planned=planned, rivals=rival_rows, posts=posts, ticks=ticked)
+        )
         written.append(stored)
     return written

@@ -122,6 +122,16 @@ def month_weeks(key: str) -> list[str]:
     return weeks
 
 
+def week_span(first: date, last: date) -> list[str]:
+    """Every ISO week from the one holding ``first`` to the one holding ``last``, in order."""
+    monday = first - timedelta(days=first.weekday())
+    weeks = []
+    while monday <= last:
+        weeks.append(week_key(monday))
+        monday += timedelta(weeks=1)
+    return weeks
+
+
 EARLIEST_YEAR = 2004
 """No platform the app knows had analytics before 2004 (Facebook opened that year): an earlier week is a typo."""
 MAX_AHEAD = timedelta(days=366)

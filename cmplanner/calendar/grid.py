@@ -88,13 +88,7 @@ def weeks_slots(
 
 def grid_weeks(month: str) -> list[str]:
     """The ISO weeks holding a day of ``month``, in order."""
-    first, last = month_range(month)
-    monday = first - timedelta(days=first.weekday())
-    weeks = []
-    while monday <= last:
-        weeks.append(periods.week_key(monday))
-        monday += timedelta(weeks=1)
-    return weeks
+    return periods.week_span(*month_range(month))
 
 
 def month_grid(strategy: Strategy, posts: Sequence[PlannedPost], month: str, lang: str) -> MonthGrid:

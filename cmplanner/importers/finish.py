@@ -116,7 +116,7 @@ def finish(name: str, streams: Sequence[Stream], chosen: Sequence[Platform], clu
                 post_rows.posts_frame(frame, stream.fields, platform.value, stream.label, made)
             )
             if len(frame):
-                span = weeks.week_span(weeks.day_of(frame["day"].min()), weeks.day_of(frame["day"].max()))
+                span = periods.week_span(weeks.day_of(frame["day"].min()), weeks.day_of(frame["day"].max()))
                 covers.setdefault(platform, set()).update(span)
             other = tuple(f for f in stream.fields if f not in POST_METRICS)
             if other:

@@ -48,16 +48,6 @@ def week_keys(days: np.ndarray) -> np.ndarray:
     return keys[inverse]
 
 
-def week_span(first: date, last: date) -> list[str]:
-    """Every ISO week from the one holding ``first`` to the one holding ``last``."""
-    monday = first - timedelta(days=first.weekday())
-    weeks = []
-    while monday <= last:
-        weeks.append(periods.week_key(monday))
-        monday += timedelta(weeks=1)
-    return weeks
-
-
 def _sunday(week: str) -> date:
     return periods.week_monday(week) + timedelta(days=6)
 
@@ -83,7 +73,7 @@ def _flows(stream: Stream) -> _Flows:
     if means:
         table[means] = grouped[means].mean()
     if len(days) and zero and stream.shape.zero_days_omitted:
-        table = table.reindex(week_span(day_of(days.min()), day_of(days.max())))
+        table = table.reindex(periods.week_span(day_of(days.min()), day_of(days.max())))
         table[sums] = table[sums].fillna(0.0)
     stock = pd.Series(dtype=float)
     if STOCK in frame:
@@ -175,7 +165,7 @@ def _cumulate(result: Weekly, platform: Platform, daily: pd.Series, baseline: in
         raise ImportProblem("import.bad_baseline", value=baseline)
     ordered = [(day_of(d), float(v)) for d, v in daily.sort_index().items()]
     running, i = float(baseline), 0
-    for week in week_span(ordered[0][0], ordered[-1][0]):
+    for week in periods.week_span(ordered[0][0], ordered[-1][0]):
         sunday = _sunday(week)
         while i < len(ordered) and ordered[i][0] <= sunday:
             running += ordered[i][1]

@@ -74,18 +74,7 @@ def _approval(ctx: Ctx, posts: Sequence[PlannedPost], month: str, today: date) -
     except reports.ReportError as err:
         st.error(err.text(ctx.lang), icon=":material/error:")
         return
-    with st.container(horizontal=True):
-        for fmt, icon in (("pdf", "picture_as_pdf"), ("html", "html")):
-            st.download_button(
-                ctx.t(f"cal.files.{fmt}"),
-                data=partial(_one, strategy, posts, month, fmt, _settings(today)),
-                file_name=file_name(strategy, month, fmt, st.session_state[f"{KEY}.lang"]),
-                mime=FORMATS[fmt],
-                on_click="ignore",
-                type="primary" if fmt == "pdf" else "secondary",
-                icon=f":material/{icon}:",
-                key=f"{KEY}.{fmt}",
-            )
+    _buttons(ctx, strategy, posts, month, today, {"pdf": "picture_as_pdf", "html": "html"}, primary="pdf")
 
 
 def _data(ctx: Ctx, posts: Sequence[PlannedPost], month: str, today: date) -> None:
@@ -93,17 +82,7 @@ def _data(ctx: Ctx, posts: Sequence[PlannedPost], month: str, today: date) -> No
     assert strategy is not None
     st.markdown(f"**{ctx.t('cal.files.data')}**")
     st.caption(ctx.t("cal.files.data_help"))
-    with st.container(horizontal=True):
-        for fmt, icon in (("ics", "calendar_month"), ("csv", "table")):
-            st.download_button(
-                ctx.t(f"cal.files.{fmt}"),
-                data=partial(_one, strategy, posts, month, fmt, _settings(today)),
-                file_name=file_name(strategy, month, fmt, st.session_state[f"{KEY}.lang"]),
-                mime=FORMATS[fmt],
-                on_click="ignore",
-                icon=f":material/{icon}:",
-                key=f"{KEY}.{fmt}",
-            )
+    _buttons(ctx, strategy, posts, month, today, {"ics": "calendar_month", "csv": "table"})
 
 
 def _hootsuite(ctx: Ctx, posts: Sequence[PlannedPost], month: str, now: datetime) -> None:
@@ -145,3 +124,27 @@ def files_panel(ctx: Ctx, posts: Sequence[PlannedPost], month: str, today: date)
         _data(ctx, posts, month, today)
         st.divider()
         _hootsuite(ctx, posts, month, datetime.combine(today, datetime.now().time()))
+
+
+def _buttons(
+    ctx: Ctx,
+    strategy: Strategy,
+    posts: Sequence[PlannedPost],
+    month: str,
+    today: date,
+    icons: dict[str, str],
+    primary: str | None = None,
+) -> None:
+    """One download button per format (``icons``: format → its icon), side by side; each file is built on click."""
+    with st.container(horizontal=True):
+        for fmt, icon in icons.items():
+            st.download_button(
+                ctx.t(f"cal.files.{fmt}"),
+                data=partial(_one, strategy, posts, month, fmt, _settings(today)),
+                file_name=file_name(strategy, month, fmt, st.session_state[f"{KEY}.lang"]),
+                mime=FORMATS[fmt],
+                on_click="ignore",
+                type="primary" if fmt == primary else "secondary",
+                icon=f":material/{icon}:",
+                key=f"{KEY}.{fmt}",
+            )
